@@ -1,0 +1,5 @@
+"""Run sip as ``python -m sipcli``."""
+
+from sipcli.cli import main
+
+main()
