@@ -1,0 +1,147 @@
+"""Phase II, ``goals``: measurable goals, each with its interim benchmarks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, Field
+
+from sipcli.model.common import StatusUpdate
+from sipcli.model.types import (
+    STRICT_MODEL,
+    Cadence,
+    Grade,
+    Identifier,
+    StudentGroup,
+    Text,
+)
+
+Metric = Literal[
+    "mcas_meeting_exceeding",
+    "mcas_scaled_score",
+    "sgp_mean",
+    "sgp_median",
+    "chronic_absenteeism",
+    "attendance_rate",
+    "access_progress",
+    "access_proficiency",
+    "graduation_rate",
+    "dropout_rate",
+    "suspension_rate",
+    "advanced_coursework",
+    "accountability_percentile",
+    "criterion_referenced_target",
+    "survey",
+    "local_assessment",
+    "observation",
+    "count",
+    "other",
+]
+
+Unit = Literal["percent", "scaled_score", "sgp", "percentile", "count", "days", "rating", "score"]
+
+Subject = Literal["ela", "math", "science", "esl", "attendance", "climate", "other"]
+
+
+class Baseline(BaseModel):
+    """Where the measure stands before the plan: value and when it was measured."""
+
+    model_config = STRICT_MODEL
+
+    value: float
+    """The starting value, in the goal's unit."""
+    period: Text
+    """When it was measured, e.g. "spring 2025" or SY2024-25."""
+    note: str | None = None
+    """Anything a reader needs to interpret it."""
+
+
+class Target(BaseModel):
+    """Where the measure should be, and by when."""
+
+    model_config = STRICT_MODEL
+
+    value: float
+    """The target value, in the goal's unit."""
+    by: dt.date
+    """The date by which the result will be known (YYYY-MM-DD); spring MCAS results arrive in the fall."""
+    period: str | None = None
+    """The administration the target refers to, e.g. "spring 2027"."""
+
+
+class BenchmarkTarget(BaseModel):
+    """The level a benchmark should reach."""
+
+    model_config = STRICT_MODEL
+
+    value: float
+    """The value to reach."""
+    unit: Unit
+    """What the value counts."""
+
+
+class Benchmark(BaseModel):
+    """An interim benchmark: a checkpoint on the way to a goal, agreed before implementation."""
+
+    model_config = STRICT_MODEL
+
+    id: Identifier
+    """An id, e.g. G1.B1."""
+    statement: Text
+    """The benchmark in a sentence."""
+    type: Literal["process", "early_evidence", "outcome"]
+    """process (are we doing what we said?), early_evidence (is practice changing?) or outcome (are results moving?)."""
+    audience: Literal["educators", "students", "families", "leaders", "district"] | None = None
+    """Whose practice or results it tracks."""
+    frequency: Cadence | None = None
+    """How often it is checked."""
+    due: Annotated[list[dt.date], Field(min_length=1)]
+    """The date or dates it is checked (YYYY-MM-DD, or a list of them)."""
+    data_source: str | None = None
+    """Where the evidence comes from, e.g. "Walkthrough tool" or "i-Ready winter diagnostic"."""
+    owner: str | None = None
+    """The role who collects and reports it."""
+    target: BenchmarkTarget | None = None
+    """The level to reach, for early-evidence and outcome benchmarks."""
+    status_updates: list[StatusUpdate] | None = None
+    """Progress recorded during implementation."""
+
+
+class Goal(BaseModel):
+    """A measurable goal: what will change, for whom, by how much and by when."""
+
+    model_config = STRICT_MODEL
+
+    id: Identifier
+    """An id, e.g. G1."""
+    statement: Text
+    """The goal as it will read in the plan."""
+    priority: Annotated[int, Field(ge=1)] | None = None
+    """Its rank among the goals (1 is the highest)."""
+    objective_refs: list[Identifier] | None = None
+    """Ids of the strategic objectives it measures."""
+    metric: Metric | None = None
+    """The measure, e.g. mcas_meeting_exceeding, sgp_mean, chronic_absenteeism."""
+    measure_source: str | None = None
+    """The assessment or data set, e.g. "Spring MCAS grade 3-5 ELA"."""
+    student_group: StudentGroup | None = None
+    """Whose results: all students or a DESE student group."""
+    grades: list[Grade] | None = None
+    """The grades it covers."""
+    subject: Subject | None = None
+    """The subject, where there is one."""
+    unit: Unit | None = None
+    """What baseline and target count: percent, scaled_score, sgp, ..."""
+    direction: Literal["increase", "decrease", "maintain"] | None = None
+    """Whether the measure should go up, down or hold."""
+    baseline: Baseline | None = None
+    """Where the measure stands now."""
+    target: Target | None = None
+    """Where it should be, and by when."""
+    owner: str | None = None
+    """The role accountable for the goal."""
+    benchmarks: list[Benchmark] | None = None
+    """Interim benchmarks that show progress during the year."""
+    status_updates: list[StatusUpdate] | None = None
+    """Results recorded during implementation."""
