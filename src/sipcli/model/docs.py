@@ -66,14 +66,15 @@ def _models_below(root: type[BaseModel]) -> list[type[BaseModel]]:
             continue
         seen.append(model)
         for info in model.model_fields.values():
-            pending.extend(_models_in(info.annotation))
+            pending.extend(models_in(info.annotation))
     return seen
 
 
-def _models_in(annotation: object) -> list[type[BaseModel]]:
+def models_in(annotation: object) -> list[type[BaseModel]]:
+    """Return the models an annotation refers to, looking inside lists, unions and Annotated."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return [annotation]
     found: list[type[BaseModel]] = []
     for argument in getattr(annotation, "__args__", ()):
-        found.extend(_models_in(argument))
+        found.extend(models_in(argument))
     return found

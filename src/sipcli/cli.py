@@ -1,0 +1,195 @@
+"""The ``sip`` command line. Thin: parse arguments, call the core, pick a reporter, exit.
+
+Exit codes: 0 nothing found, 1 problems found, 2 sip could not do its job.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from sipcli import __version__
+from sipcli.errors import SipError
+from sipcli.source import DEFAULT_MAX_BYTES
+
+EXIT_CLEAN, EXIT_PROBLEMS, EXIT_CANNOT_RUN = 0, 1, 2
+
+app = typer.Typer(
+    name="sip",
+    help="Validate, lint, score and render Sustainable Improvement Plans kept as YAML.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class OutputFormat(str, enum.Enum):
+    """The output formats of ``validate``; each is a reporter in ``sipcli.reporters``."""
+
+    text = "text"
+    concise = "concise"
+    json = "json"
+    github = "github"
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"sip {__version__}")
+        raise typer.Exit(EXIT_CLEAN)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Show sip's version and exit.", callback=_print_version, is_eager=True
+        ),
+    ] = False,
+) -> None:
+    """Validate, lint, score and render Sustainable Improvement Plans kept as YAML."""
+
+
+def _fail(message: str) -> NoReturn:
+    typer.echo(f"sip: error: {message}", err=True)
+    raise typer.Exit(EXIT_CANNOT_RUN)
+
+
+@contextmanager
+def _cannot_run_on_sip_error() -> Iterator[None]:
+    try:
+        yield
+    except SipError as error:
+        _fail(str(error))
+
+
+PathsArgument = Annotated[
+    list[Path],
+    typer.Argument(
+        help="Plan files, or folders to search for *.yaml and *.yml files.", show_default=False
+    ),
+]
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option(
+        "--format", "-f", help="Output format: text, concise, json or github.", case_sensitive=False
+    ),
+]
+MaxSizeOption = Annotated[
+    int,
+    typer.Option(
+        "--max-file-size",
+        min=1,
+        envvar="SIP_MAX_FILE_SIZE",
+        help="Refuse files larger than this many bytes.",
+    ),
+]
+
+
+@app.command()
+def validate(
+    paths: PathsArgument,
+    output_format: FormatOption = OutputFormat.text,
+    max_file_size: MaxSizeOption = DEFAULT_MAX_BYTES,
+) -> None:
+    """Check that plan files are well-formed YAML that follows the plan format.
+
+    Exit status: 0 all valid, 1 problems found, 2 sip could not run.
+    """
+    from sipcli.check import validate_files
+    from sipcli.files import collect_plan_files
+    from sipcli.reporters import REPORTERS, annotation_lines
+
+    with _cannot_run_on_sip_error():
+        run = validate_files(collect_plan_files(paths), max_bytes=max_file_size)
+    REPORTERS[output_format.value](sys.stdout).report(run)
+    if output_format is OutputFormat.text and os.environ.get("GITHUB_ACTIONS") == "true":
+        sys.stdout.write("".join(line + "\n" for line in annotation_lines(run)))
+    raise typer.Exit(run.exit_code())
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the schema to this file instead of the screen."),
+    ] = None,
+) -> None:
+    """Print the JSON Schema of a plan file, for editor completion and other tools."""
+    from sipcli.schema import plan_json_schema_text
+
+    text = plan_json_schema_text()
+    if output is None:
+        sys.stdout.write(text)
+        return
+    _write_or_fail(output, text)
+    typer.echo(f"Wrote {output}", err=True)
+
+
+@app.command()
+def init(
+    path: Annotated[
+        Path, typer.Argument(help="Where to write the new plan, e.g. plans/lincoln.yaml.")
+    ],
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite the file if it exists.")
+    ] = False,
+    schema_url: Annotated[
+        str | None,
+        typer.Option(
+            "--schema-url",
+            help="The schema location for the editor modeline; by default sip writes "
+            "sip-plan.schema.json beside the plan and points to it.",
+        ),
+    ] = None,
+) -> None:
+    """Write a new plan with every section, ready to fill in.
+
+    The new plan fails validation until each <placeholder> is replaced.
+    """
+    from sipcli.scaffold import SCHEMA_FILE_NAME, plan_skeleton
+    from sipcli.schema import plan_json_schema_text
+
+    if path.exists() and not force:
+        _fail(f"{path} already exists; choose another name or pass --force to overwrite it")
+    if schema_url is None:
+        schema_path = path.parent / SCHEMA_FILE_NAME
+        if not schema_path.exists():
+            _write_or_fail(schema_path, plan_json_schema_text())
+        schema_url = f"./{SCHEMA_FILE_NAME}"
+    _write_or_fail(path, plan_skeleton(schema_url))
+    typer.echo(f"Wrote {path}. Replace each <placeholder>, then run: sip validate {path}", err=True)
+
+
+def _write_or_fail(path: Path, text: str) -> None:
+    from sipcli.writing import write_atomically
+
+    try:
+        write_atomically(path, text)
+    except OSError as error:
+        _fail(f"cannot write {path}: {error.strerror or error}")
+
+
+def main(run: Callable[..., object] = app) -> None:
+    """Run sip; an unexpected failure is reported in one line with exit status 2, never a traceback."""
+    try:
+        run()
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.stderr.write("sip: interrupted\n")
+        sys.exit(130)
+    except Exception as error:  # the last line of defence for users
+        sys.stderr.write(
+            f"sip: internal error: {type(error).__name__}: {error}\n"
+            "This is a bug in sip; please report it with the file that caused it.\n"
+        )
+        sys.exit(EXIT_CANNOT_RUN)

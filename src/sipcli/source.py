@@ -1,0 +1,397 @@
+"""Load a plan file into ruamel round-trip data that keeps every key's position.
+
+The loader refuses, with a code and a plain message, anything that is not a safe, single,
+UTF-8 YAML mapping: syntax errors, duplicate keys, tabs, several documents, bad encodings,
+binary and empty files, deep nesting, anchors and aliases (alias-expansion bombs), explicit
+tags, and files over a size limit. Nothing is ever constructed from a tag.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.composer import Composer
+from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent, StreamEndEvent
+
+from sipcli.diagnostics import Check, Diagnostic
+from sipcli.errors import UnreadableFileError
+
+#: Plans are tens of kilobytes; anything far larger is a mistake or an attack.
+DEFAULT_MAX_BYTES = 1_000_000
+#: A plan nests about eight levels deep; anything far deeper is not a plan.
+MAX_DEPTH = 32
+
+SYNTAX = Check("SIP001", "yaml-syntax", "The file is not valid YAML.")
+DUPLICATE_KEY = Check("SIP002", "duplicate-key", "A key appears twice in the same section.")
+TAB = Check("SIP003", "tab-indentation", "A line is indented with a tab.")
+MULTIPLE_DOCUMENTS = Check("SIP004", "multiple-documents", "The file holds several documents.")
+NOT_UTF8 = Check("SIP005", "not-utf8", "The file is not saved as UTF-8.")
+BINARY = Check("SIP006", "binary-file", "The file is not a text file.")
+EMPTY = Check("SIP007", "empty-file", "The file has no content.")
+NOT_MAPPING = Check("SIP008", "not-a-mapping", "The top level is not a set of keys.")
+TOO_DEEP = Check("SIP009", "too-deeply-nested", "The file nests deeper than a plan can.")
+ALIAS = Check("SIP010", "yaml-anchor-or-alias", "The file uses YAML anchors or aliases.")
+TAG = Check("SIP011", "yaml-tag", "The file uses an explicit YAML tag.")
+TOO_LARGE = Check("SIP012", "file-too-large", "The file is larger than the size limit.")
+
+LOADER_CHECKS: tuple[Check, ...] = (
+    SYNTAX,
+    DUPLICATE_KEY,
+    TAB,
+    MULTIPLE_DOCUMENTS,
+    NOT_UTF8,
+    BINARY,
+    EMPTY,
+    NOT_MAPPING,
+    TOO_DEEP,
+    ALIAS,
+    TAG,
+    TOO_LARGE,
+)
+
+
+class Refusal(Exception):
+    """The loader refuses a file; carries the check and the 1-based position."""
+
+    def __init__(self, check: Check, line: int, column: int, message: str) -> None:
+        super().__init__(message)
+        self.check = check
+        self.line = line
+        self.column = column
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Document:
+    """A loaded plan file: its lines and the round-trip data with positions."""
+
+    file: str
+    lines: list[str]
+    data: CommentedMap
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What loading a file gave: a document, or the diagnostic that refused it."""
+
+    file: str
+    lines: list[str]
+    document: Document | None
+    diagnostic: Diagnostic | None
+
+
+def load_file(
+    path: Path, *, label: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> LoadResult:
+    """Read and parse the plan at ``path``; ``label`` is the name shown in diagnostics.
+
+    Raises:
+        UnreadableFileError: when the operating system cannot read the file.
+    """
+    file = label if label is not None else str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return _refused(file, [], Refusal(TOO_LARGE, 1, 1, _too_large(size, max_bytes)))
+        raw = path.read_bytes()
+    except OSError as error:
+        raise UnreadableFileError(f"cannot read {file}: {error.strerror or error}") from error
+    return load_bytes(raw, file=file, max_bytes=max_bytes)
+
+
+def load_bytes(raw: bytes, *, file: str, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadResult:
+    """Decode and parse a plan's bytes; never raises for bad content."""
+    if len(raw) > max_bytes:
+        return _refused(file, [], Refusal(TOO_LARGE, 1, 1, _too_large(len(raw), max_bytes)))
+    try:
+        text = decode(raw)
+    except Refusal as refusal:
+        return _refused(file, [], refusal)
+    lines = text.splitlines()
+    try:
+        data = parse(text)
+    except Refusal as refusal:
+        return _refused(file, lines, refusal)
+    return LoadResult(file, lines, Document(file, lines, data), None)
+
+
+def _refused(file: str, lines: list[str], refusal: Refusal) -> LoadResult:
+    diagnostic = Diagnostic.of(
+        refusal.check, file=file, line=refusal.line, column=refusal.column, message=refusal.message
+    )
+    return LoadResult(file, lines, None, diagnostic)
+
+
+def _too_large(size: int, limit: int) -> str:
+    return (
+        f"The file is {size:,} bytes, over the limit of {limit:,} bytes; a plan is usually "
+        "under 100 KB. Check that this is the right file, or raise the limit with "
+        "--max-file-size."
+    )
+
+
+# --- decoding -------------------------------------------------------------------------------
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def decode(raw: bytes) -> str:
+    """Decode UTF-8 text (a BOM is allowed); refuse binary data and other encodings."""
+    if raw.startswith(_UTF16_BOMS):
+        raise Refusal(
+            NOT_UTF8, 1, 1, "The file is saved as UTF-16; re-save it as UTF-8 (without BOM)."
+        )
+    if b"\x00" in raw:
+        line, column = _position_of_byte(raw, raw.index(b"\x00"))
+        raise Refusal(
+            BINARY,
+            line,
+            column,
+            "The file contains a NUL byte, so it is not a text file (is it a Word or Excel "
+            "file?). A plan must be a plain-text YAML file.",
+        )
+    try:
+        return raw.removeprefix(_UTF8_BOM).decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise _not_utf8(raw, error) from error
+
+
+def _not_utf8(raw: bytes, error: UnicodeDecodeError) -> Refusal:
+    offset = error.start
+    line, column = _position_of_byte(raw, offset)
+    byte = raw[offset]
+    guess = bytes([byte]).decode("cp1252", errors="replace")
+    return Refusal(
+        NOT_UTF8,
+        line,
+        column,
+        f"Byte 0x{byte:02X} at line {line}, column {column} is not UTF-8 (in Windows-1252 it "
+        f"would be '{guess}'). Re-save the file as UTF-8: in VS Code use 'Save with "
+        "Encoding', in Notepad choose UTF-8 under 'Encoding'.",
+    )
+
+
+def _position_of_byte(raw: bytes, offset: int) -> tuple[int, int]:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    prefix = raw[line_start:offset].removeprefix(_UTF8_BOM if line_start == 0 else b"")
+    column = len(prefix.decode("utf-8", errors="replace")) + 1
+    return raw.count(b"\n", 0, offset) + 1, column
+
+
+# --- parsing --------------------------------------------------------------------------------
+
+
+class _GuardedComposer(Composer):
+    """Refuse aliases, anchors, explicit tags and deep nesting while composing nodes.
+
+    Refusing at this stage means an alias bomb is stopped at its first alias, before any
+    data is built, and that no tag ever reaches a constructor.
+    """
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.parser.peek_event()
+        mark = event.start_mark
+        if isinstance(event, AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise Refusal(ALIAS, mark.line + 1, mark.column + 1, _ALIAS_MESSAGE)
+        if isinstance(event, ScalarEvent | CollectionStartEvent) and event.ctag is not None:
+            tag = str(event.ctag)
+            if tag != "!":
+                raise Refusal(TAG, mark.line + 1, mark.column + 1, _tag_message(tag))
+        if self.depth >= MAX_DEPTH:
+            raise Refusal(
+                TOO_DEEP,
+                mark.line + 1,
+                mark.column + 1,
+                f"The data is nested more than {MAX_DEPTH} levels deep here; a plan needs "
+                "about eight. Check for runaway brackets or indentation.",
+            )
+        return super().compose_node(parent, index)
+
+    def get_single_node(self) -> Any:
+        self.parser.get_event()  # STREAM-START
+        document = None
+        if not self.parser.check_event(StreamEndEvent):
+            document = self.compose_document()
+        if not self.parser.check_event(StreamEndEvent):
+            mark = self.parser.peek_event().start_mark
+            raise Refusal(
+                MULTIPLE_DOCUMENTS,
+                mark.line + 1,
+                mark.column + 1,
+                "A second YAML document starts here ('---'); a plan file holds exactly one "
+                "plan. Split it into separate files, or remove the '---' line.",
+            )
+        self.parser.get_event()  # STREAM-END
+        return document
+
+
+_ALIAS_MESSAGE = (
+    "YAML anchors (&name) and aliases (*name) are not allowed in a plan: every item needs its "
+    "own place in the file so problems can be pointed to. Write the value out in full."
+)
+
+
+def _tag_message(tag: str) -> str:
+    shown = tag.replace("tag:yaml.org,2002:", "!!")
+    return (
+        f"The explicit YAML tag '{shown}' is not allowed in a plan; sip never builds objects "
+        "from tags. Remove it; if you wanted text, put the value in quotes instead."
+    )
+
+
+class _SafeRoundTripConstructor(RoundTripConstructor):
+    """Round-trip constructor that keeps an impossible date (2026-02-30) as its text.
+
+    ruamel would raise a bare ValueError with no position; as text, the value reaches the
+    model, which reports it at its exact place alongside every other problem.
+    """
+
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except (ValueError, OverflowError):
+            return str(node.value)
+
+
+_SafeRoundTripConstructor.add_constructor(
+    "tag:yaml.org,2002:timestamp", _SafeRoundTripConstructor.construct_yaml_timestamp
+)
+
+
+def _new_yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.Composer = _GuardedComposer
+    yaml.Constructor = _SafeRoundTripConstructor
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+def parse(text: str) -> CommentedMap:
+    """Parse one YAML document that must be a mapping; raise `Refusal` for anything else."""
+    if not text.strip():
+        raise Refusal(EMPTY, 1, 1, _EMPTY_MESSAGE)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            data = _new_yaml().load(text)
+    except DuplicateKeyError as error:
+        raise _duplicate_key(error) from error
+    except MarkedYAMLError as error:
+        raise _syntax_error(error) from error
+    except YAMLError as error:
+        raise Refusal(SYNTAX, 1, 1, f"The file is not valid YAML: {error}") from error
+    except RecursionError as error:
+        raise Refusal(TOO_DEEP, 1, 1, "The data is nested too deeply to read.") from error
+    if data is None:
+        raise Refusal(EMPTY, 1, 1, _EMPTY_MESSAGE)
+    if not isinstance(data, CommentedMap):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        raise Refusal(
+            NOT_MAPPING,
+            *_first_content_position(text),
+            f"The top level of a plan must be a set of keys (schema_version:, school:, "
+            f"plan:, ...), but this file is {kind}. Start from `sip init`.",
+        )
+    return data
+
+
+_EMPTY_MESSAGE = (
+    "The file is empty (or holds only comments). Write a plan in it, or create one with "
+    "`sip init PATH`."
+)
+
+
+def _first_content_position(text: str) -> tuple[int, int]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.lstrip()
+        if stripped and not stripped.startswith(("#", "---", "%")):
+            return number, len(line) - len(stripped) + 1
+    return 1, 1
+
+
+_DUPLICATE = re.compile(r'found duplicate key "(?P<key>.*?)" with value')
+
+
+def _duplicate_key(error: DuplicateKeyError) -> Refusal:
+    mark = error.problem_mark
+    match = _DUPLICATE.search(error.problem or "")
+    key = match.group("key") if match else "this key"
+    first = error.context_mark.line + 1 if error.context_mark is not None else None
+    where = f" (the section starts at line {first})" if first else ""
+    return Refusal(
+        DUPLICATE_KEY,
+        mark.line + 1,
+        mark.column + 1,
+        f"The key '{key}' appears more than once in the same section{where}; YAML would "
+        "silently keep only one of them. Keep one and merge their contents.",
+    )
+
+
+_SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
+    (
+        "mapping values are not allowed",
+        "A ': ' appears where YAML did not expect one. If the text contains ': ', put the "
+        "whole value in quotes; otherwise check this line's indentation.",
+    ),
+    (
+        "could not find expected ':'",
+        "A key is missing its ':' or the line above is not finished (an unclosed quote?).",
+    ),
+    (
+        "expected <block end>",
+        "This line's indentation does not match the lines around it; align it with its "
+        "siblings (use spaces, two per level).",
+    ),
+    (
+        "found unexpected end of stream",
+        "The file ends inside a quoted text; close the quote.",
+    ),
+    (
+        "expected ',' or ']'",
+        "A '[' list is not closed with ']'.",
+    ),
+    (
+        "expected ',' or '}'",
+        "A '{' mapping is not closed with '}'.",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "A list item is not aligned with the items above it.",
+    ),
+    (
+        "did not find expected key",
+        "A line is not indented like the keys of its section.",
+    ),
+    (
+        "found character that cannot start any token",
+        "This character cannot start a value; put the value in quotes.",
+    ),
+)
+
+
+def _syntax_error(error: MarkedYAMLError) -> Refusal:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = error.problem or error.context or "the YAML could not be read"
+    if "'\\t'" in problem:
+        return Refusal(
+            TAB,
+            line,
+            column,
+            "This line is indented with a tab; YAML only allows spaces for indentation. "
+            "Replace the tab with spaces (two per level).",
+        )
+    if "undefined alias" in problem:
+        return Refusal(ALIAS, line, column, _ALIAS_MESSAGE)
+    hint = next((text for key, text in _SYNTAX_HINTS if key in problem), "")
+    message = f"YAML syntax error: {problem}."
+    return Refusal(SYNTAX, line, column, f"{message} {hint}".strip())
