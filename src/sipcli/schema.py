@@ -8,7 +8,6 @@ from typing import Any
 from sipcli.model import Plan
 from sipcli.model.docs import describe_fields
 
-SCHEMA_ID = "https://sipcli.dev/schema/plan-v1.json"
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 
 
@@ -17,7 +16,7 @@ def plan_json_schema() -> dict[str, Any]:
     describe_fields(Plan)
     schema = Plan.model_json_schema(ref_template="#/definitions/{model}")
     definitions = schema.pop("$defs", {})
-    return {"$schema": DRAFT_07, "$id": SCHEMA_ID, **schema, "definitions": definitions}
+    return {"$schema": DRAFT_07, **schema, "definitions": definitions}
 
 
 def plan_json_schema_text() -> str:

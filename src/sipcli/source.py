@@ -114,7 +114,8 @@ def load_bytes(raw: bytes, *, file: str, max_bytes: int = DEFAULT_MAX_BYTES) -> 
     try:
         text = decode(raw)
     except Refusal as refusal:
-        return _refused(file, [], refusal)
+        # The lines, with undecodable bytes replaced, still let a reporter quote the place.
+        return _refused(file, raw.decode("utf-8", errors="replace").splitlines(), refusal)
     lines = text.splitlines()
     try:
         data = parse(text)

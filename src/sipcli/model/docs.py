@@ -48,16 +48,17 @@ def describe_fields(root: type[BaseModel]) -> None:
 
     Idempotent: models are rebuilt once, after all their descriptions are set.
     """
-    for model in _models_below(root):
+    for model in models_below(root):
         docs = field_docstrings(model)
         for name, info in model.model_fields.items():
             if info.description is None and name in docs:
                 info.description = docs[name]
-    for model in _models_below(root):
+    for model in models_below(root):
         model.model_rebuild(force=True)
 
 
-def _models_below(root: type[BaseModel]) -> list[type[BaseModel]]:
+def models_below(root: type[BaseModel]) -> list[type[BaseModel]]:
+    """Return ``root`` and every model its fields refer to, directly or not."""
     seen: list[type[BaseModel]] = []
     pending = [root]
     while pending:

@@ -1,0 +1,56 @@
+"""Shared fixtures: the repository's folders and a CLI runner that shows output on failure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sipcli.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+
+MINIMAL_PLAN = """\
+schema_version: 1
+school:
+  name: Test School
+  district: Test District
+plan:
+  type: initial
+  school_year: SY2026-27
+"""
+
+
+@dataclass
+class Result:
+    """What a CLI run gave: exit code, standard output and standard error."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def run_sip(monkeypatch: pytest.MonkeyPatch):
+    """Run sip in-process through Typer's CliRunner, outside GitHub Actions by default."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.delenv("SIP_MAX_FILE_SIZE", raising=False)
+
+    def run(*args: str, env: dict[str, str] | None = None) -> Result:
+        result = CliRunner().invoke(
+            app, [str(arg) for arg in args], env=env, catch_exceptions=False
+        )
+        return Result(result.exit_code, result.stdout, result.stderr)
+
+    return run
+
+
+@pytest.fixture
+def minimal_plan(tmp_path: Path) -> Path:
+    """A minimal valid plan file."""
+    path = tmp_path / "plan.yaml"
+    path.write_text(MINIMAL_PLAN, encoding="utf-8")
+    return path
