@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sipcli.diagnostics import FileResult, RunResult
+from sipcli.limits import DEFAULT_MAX_BYTES
 from sipcli.model import Plan
-from sipcli.source import DEFAULT_MAX_BYTES, load_file
+from sipcli.source import load_file
 from sipcli.validate import validate_document
 
 

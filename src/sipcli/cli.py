@@ -17,7 +17,7 @@ import typer
 
 from sipcli import __version__
 from sipcli.errors import SipError
-from sipcli.source import DEFAULT_MAX_BYTES
+from sipcli.limits import DEFAULT_MAX_BYTES
 
 EXIT_CLEAN, EXIT_PROBLEMS, EXIT_CANNOT_RUN = 0, 1, 2
 

@@ -23,11 +23,7 @@ from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent, St
 
 from sipcli.diagnostics import Check, Diagnostic
 from sipcli.errors import UnreadableFileError
-
-#: Plans are tens of kilobytes; anything far larger is a mistake or an attack.
-DEFAULT_MAX_BYTES = 1_000_000
-#: A plan nests about eight levels deep; anything far deeper is not a plan.
-MAX_DEPTH = 32
+from sipcli.limits import DEFAULT_MAX_BYTES, MAX_DEPTH
 
 SYNTAX = Check("SIP001", "yaml-syntax", "The file is not valid YAML.")
 DUPLICATE_KEY = Check("SIP002", "duplicate-key", "A key appears twice in the same section.")

@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
+from ruamel.yaml.comments import CommentedMap
 
 from sipcli.diagnostics import Check, Diagnostic, format_plan_path
 from sipcli.model import Plan
@@ -111,6 +112,8 @@ def _placeholder(document: Document, path: tuple[str | int, ...], text: str) -> 
 def _from_pydantic(document: Document, error: ErrorDetails) -> Diagnostic:
     loc = tuple(error["loc"])
     check, anchor, message = _explain(error, loc)
+    if check is UNKNOWN and _in_flow_mapping(document, loc):
+        message += _FLOW_COMMA_HINT
     where = locate(document.data, loc, anchor)
     path = where.path if anchor != "parent" else (*where.path, loc[-1]) if loc else ()
     return Diagnostic.of(
@@ -121,6 +124,17 @@ def _from_pydantic(document: Document, error: ErrorDetails) -> Diagnostic:
         path=format_plan_path(path),
         message=message,
     )
+
+
+_FLOW_COMMA_HINT = (
+    " This section is written on one line in { }, where a comma ends a value: if the text "
+    "before this contains a comma, put that text in quotes."
+)
+
+
+def _in_flow_mapping(document: Document, loc: tuple[Any, ...]) -> bool:
+    _, parent = walk(document.data, loc[:-1])
+    return isinstance(parent, CommentedMap) and bool(parent.fa.flow_style())
 
 
 def _explain(error: ErrorDetails, loc: tuple[Any, ...]) -> tuple[Check, Anchor, str]:

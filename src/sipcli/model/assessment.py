@@ -12,6 +12,7 @@ from sipcli.model.types import (
     Identifier,
     SchoolYear,
     StudentGroup,
+    Subject,
     Text,
     TurnaroundPractice,
 )
@@ -56,6 +57,8 @@ class DataPoint(BaseModel):
     """The student group it describes, if not all students."""
     grades: list[Grade] | None = None
     """The grades it covers."""
+    subject: Subject | None = None
+    """The subject, where there is one."""
     comparison: str | None = None
     """A comparison that gives it meaning, e.g. "state: 42%"."""
 

@@ -14,6 +14,7 @@ from sipcli.model.types import (
     Grade,
     Identifier,
     StudentGroup,
+    Subject,
     Text,
 )
 
@@ -41,8 +42,6 @@ Metric = Literal[
 
 Unit = Literal["percent", "scaled_score", "sgp", "percentile", "count", "days", "rating", "score"]
 
-Subject = Literal["ela", "math", "science", "esl", "attendance", "climate", "other"]
-
 
 class Baseline(BaseModel):
     """Where the measure stands before the plan: value and when it was measured."""
@@ -55,6 +54,8 @@ class Baseline(BaseModel):
     """When it was measured, e.g. "spring 2025" or SY2024-25."""
     note: str | None = None
     """Anything a reader needs to interpret it."""
+    data_ref: Identifier | None = None
+    """The id of the assessment data point it comes from, if any."""
 
 
 class Target(BaseModel):
@@ -68,6 +69,17 @@ class Target(BaseModel):
     """The date by which the result will be known (YYYY-MM-DD); spring MCAS results arrive in the fall."""
     period: str | None = None
     """The administration the target refers to, e.g. "spring 2027"."""
+
+
+class InterimTarget(BaseModel):
+    """A point on the path from baseline to target, e.g. the end of year one of three."""
+
+    model_config = STRICT_MODEL
+
+    value: float
+    """The value expected by then, in the goal's unit."""
+    by: dt.date
+    """By when (YYYY-MM-DD)."""
 
 
 class BenchmarkTarget(BaseModel):
@@ -104,6 +116,8 @@ class Benchmark(BaseModel):
     """The role who collects and reports it."""
     target: BenchmarkTarget | None = None
     """The level to reach, for early-evidence and outcome benchmarks."""
+    initiative_refs: list[Identifier] | None = None
+    """Ids of the initiatives whose implementation it tracks."""
     status_updates: list[StatusUpdate] | None = None
     """Progress recorded during implementation."""
 
@@ -139,6 +153,8 @@ class Goal(BaseModel):
     """Where the measure stands now."""
     target: Target | None = None
     """Where it should be, and by when."""
+    interim_targets: list[InterimTarget] | None = None
+    """The yearly path to the target in a multi-year plan (e.g. the end of years one and two)."""
     owner: str | None = None
     """The role accountable for the goal."""
     benchmarks: list[Benchmark] | None = None

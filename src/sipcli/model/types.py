@@ -128,6 +128,8 @@ def _no_duplicates(values: list[Any]) -> list[Any]:
 
 Unique = AfterValidator(_no_duplicates)
 
+Subject = Literal["ela", "math", "science", "esl", "attendance", "climate", "other"]
+
 TurnaroundPractice = Literal["TP1", "TP2", "TP3", "TP4"]
 
 StudentGroup = Literal[

@@ -1,0 +1,97 @@
+"""How fast is `sip validate`? Ratios against references measured in the same run.
+
+1. A folder of N generated plans (default 2000, made from examples/*.yaml): the per-plan time
+   of `sip validate FOLDER` against a bare ruamel.yaml round-trip load of the same files
+   (the parse sip cannot avoid). Target: within 1.5x.
+2. One example: the wall time of `sip validate FILE` against `yamllint FILE`, the tool
+   consultants already run in pre-commit. Target: within 1.5x.
+
+Both sides run as fresh processes, so start-up counts on both. Prints figures, asserts nothing.
+
+    python benchmarks/validate.py [-n 2000] [--runs 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+BIN = Path(sys.executable).parent
+
+BARE_LOAD = """
+import sys
+from pathlib import Path
+from ruamel.yaml import YAML
+for path in sorted(Path(sys.argv[1]).rglob("*.yaml")):
+    YAML(typ="rt").load(path.read_text(encoding="utf-8"))
+"""
+
+
+def generate_plans(folder: Path, count: int) -> None:
+    """Write ``count`` plans into ``folder``: the examples with a different school name each."""
+    sources = [path.read_text(encoding="utf-8") for path in EXAMPLES]
+    for index in range(count):
+        text = sources[index % len(sources)]
+        text = text.replace("  name: ", f"  name: Generated {index:05d} ", 1)
+        (folder / f"plan-{index:05d}.yaml").write_text(text, encoding="utf-8")
+
+
+def wall_time(command: list[str]) -> float:
+    """Run ``command`` once and return its wall time in seconds."""
+    start = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - start
+
+
+def median_time(command: list[str], runs: int) -> float:
+    """Return the median wall time of ``runs`` runs of ``command`` (after one warm-up run)."""
+    wall_time(command)
+    return statistics.median(wall_time(command) for _ in range(runs))
+
+
+def tool(name: str) -> str:
+    """Return the path of a console script installed beside this Python."""
+    found = shutil.which(name, path=str(BIN)) or shutil.which(name)
+    if found is None:
+        sys.exit(f"{name} is not installed: pip install -e '.[test]'")
+    return found
+
+
+def main() -> None:
+    """Measure and print the two comparisons."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", "--plans", type=int, default=2000, help="plans to generate")
+    parser.add_argument("--runs", type=int, default=7, help="runs per single-file timing")
+    args = parser.parse_args()
+    sip, yamllint = tool("sip"), tool("yamllint")
+
+    with tempfile.TemporaryDirectory() as folder:
+        generate_plans(Path(folder), args.plans)
+        bare = wall_time([sys.executable, "-c", BARE_LOAD, folder])
+        validate = wall_time([sip, "validate", "-f", "concise", folder])
+    per_bare, per_sip = bare / args.plans * 1000, validate / args.plans * 1000
+    print(f"folder of {args.plans} plans generated from {len(EXAMPLES)} examples")
+    print(f"  bare ruamel round-trip load: {bare:7.2f} s  {per_bare:6.2f} ms/plan")
+    print(f"  sip validate:                {validate:7.2f} s  {per_sip:6.2f} ms/plan")
+    print(f"  ratio sip / bare load:       {validate / bare:7.2f}x  (target <= 1.5x)")
+
+    for example in EXAMPLES:
+        lines = len(example.read_text(encoding="utf-8").splitlines())
+        sip_time = median_time([sip, "validate", str(example)], args.runs)
+        lint_time = median_time([yamllint, str(example)], args.runs)
+        print(f"one plan: {example.relative_to(ROOT)} ({lines} lines), median of {args.runs} runs")
+        print(f"  yamllint:     {lint_time * 1000:6.0f} ms")
+        print(f"  sip validate: {sip_time * 1000:6.0f} ms")
+        print(f"  ratio sip / yamllint: {sip_time / lint_time:5.2f}x  (target <= 1.5x)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,53 @@
+"""Start-up cost: each command imports only what it needs (checked in a fresh interpreter)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import MINIMAL_PLAN
+
+WATCHED = ("rich", "jinja2", "ruamel", "sipcli", "docx", "docxtpl", "jsonschema")
+PROBE = f"""
+import atexit, json, sys
+atexit.register(lambda: print(json.dumps(sorted(
+    name for name in sys.modules if name.split(".")[0] in {WATCHED!r}
+))))
+sys.argv = ["sip", *sys.argv[1:]]
+from sipcli.cli import main
+main()
+"""
+
+
+def imported_by(*args: str) -> set[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, timeout=60, check=False
+    )
+    return set(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def test_version_loads_neither_yaml_nor_the_model() -> None:
+    modules = imported_by("--version")
+    assert not {name for name in modules if name.startswith(("ruamel", "sipcli.model", "rich"))}
+
+
+@pytest.fixture
+def clean_plan(tmp_path: Path) -> Path:
+    path = tmp_path / "plan.yaml"
+    path.write_text(MINIMAL_PLAN, encoding="utf-8")
+    return path
+
+
+def test_clean_validate_needs_no_rich_and_no_templates(clean_plan: Path) -> None:
+    modules = imported_by("validate", str(clean_plan))
+    assert "sipcli.model" in modules and "ruamel.yaml" in modules
+    assert not {name for name in modules if name.startswith(("rich", "jinja2", "docx", "jsonschema"))}
+
+
+def test_validate_with_problems_uses_rich_for_the_report(clean_plan: Path) -> None:
+    clean_plan.write_text(MINIMAL_PLAN.replace("initial", "intial"), encoding="utf-8")
+    assert "rich.console" in imported_by("validate", str(clean_plan))
