@@ -25,7 +25,11 @@ main()
 
 def imported_by(*args: str) -> set[str]:
     result = subprocess.run(
-        [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, timeout=60, check=False
+        [sys.executable, "-c", PROBE, *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     return set(json.loads(result.stdout.strip().splitlines()[-1]))
 
@@ -45,7 +49,9 @@ def clean_plan(tmp_path: Path) -> Path:
 def test_clean_validate_needs_no_rich_and_no_templates(clean_plan: Path) -> None:
     modules = imported_by("validate", str(clean_plan))
     assert "sipcli.model" in modules and "ruamel.yaml" in modules
-    assert not {name for name in modules if name.startswith(("rich", "jinja2", "docx", "jsonschema"))}
+    assert not {
+        name for name in modules if name.startswith(("rich", "jinja2", "docx", "jsonschema"))
+    }
 
 
 def test_validate_with_problems_uses_rich_for_the_report(clean_plan: Path) -> None:

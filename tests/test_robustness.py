@@ -96,7 +96,7 @@ def _replace_value(draw: st.DrawFn, text: str) -> str:
 MUTATIONS = [_insert, _delete, _duplicate_line, _reindent_line, _replace_value]
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(raw=mutated_plans())
 def test_mutated_plans_never_crash_and_point_inside_the_file(raw: bytes) -> None:
     loaded = load_bytes(raw, file="mutated.yaml")

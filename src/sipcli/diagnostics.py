@@ -116,9 +116,16 @@ class RunResult:
         return int(any(d.severity.rank >= fail_on.rank for d in self.diagnostics))
 
 
-def format_plan_path(loc: Iterable[str | int]) -> str:
-    """Format a model location as a plan path: ``("goals", 1, "target")`` -> ``goals[1].target``."""
+def format_plan_path(loc: Iterable[object]) -> str:
+    """Format a model location as a plan path: ``("goals", 1, "target")`` -> ``goals[1].target``.
+
+    Integers are list positions; anything else is a key (a key that is not text, such as
+    ``2026:`` or an empty ``:``, is shown as text).
+    """
     text = ""
     for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+        if isinstance(part, int) and not isinstance(part, bool):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
     return text

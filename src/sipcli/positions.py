@@ -36,18 +36,29 @@ def walk(data: Any, loc: Sequence[Any]) -> tuple[list[tuple[Any, str | int]], An
     steps: list[tuple[Any, str | int]] = []
     node = data
     for part in loc:
-        if _can_step(node, part):
-            steps.append((node, part))
-            node = node[part]
+        key = _step(node, part)
+        if key is not _NO_STEP:
+            steps.append((node, key))
+            node = node[key]
     return steps, node
 
 
-def _can_step(node: Any, part: Any) -> bool:
-    if isinstance(node, dict):
-        return isinstance(part, str) and part in node
+_NO_STEP = object()
+
+
+def _step(node: Any, part: Any) -> Any:
+    """Return the key or index ``part`` names in ``node``, or ``_NO_STEP``."""
     if isinstance(node, list):
-        return isinstance(part, int) and 0 <= part < len(node)
-    return False
+        return part if isinstance(part, int) and 0 <= part < len(node) else _NO_STEP
+    if not isinstance(node, dict) or isinstance(part, bool):
+        return _NO_STEP
+    if isinstance(part, str) and part in node:
+        return part
+    # Pydantic reports a key that is not text (2026:, null:) as text ('2026', 'None').
+    for key in node:
+        if not isinstance(key, str) and str(key) == str(part):
+            return key
+    return _NO_STEP
 
 
 def locate(data: CommentedMap, loc: Sequence[Any], anchor: Anchor = "value") -> Located:
@@ -57,11 +68,14 @@ def locate(data: CommentedMap, loc: Sequence[Any], anchor: Anchor = "value") -> 
     (wrong values), or the ``parent`` mapping that lacks a key (missing keys).
     """
     steps, node = walk(data, loc)
-    path = tuple(key for _, key in steps)
+    path = tuple(key if isinstance(container, list) else str(key) for container, key in steps)
     if not steps or (anchor == "parent" and isinstance(node, CommentedMap | CommentedSeq)):
         line, column = _start_of(node)
     else:
         container, key = steps[-1]
+        if node is None and anchor == "value":
+            # An empty value has no position of its own: ruamel gives the next token's.
+            anchor = "key"
         line, column = _entry_position(container, key, anchor)
     return Located(line + 1, column + 1, path)
 

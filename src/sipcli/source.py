@@ -20,6 +20,7 @@ from ruamel.yaml.composer import Composer
 from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent, StreamEndEvent
+from ruamel.yaml.nodes import MappingNode
 
 from sipcli.diagnostics import Check, Diagnostic
 from sipcli.errors import UnreadableFileError
@@ -34,7 +35,9 @@ BINARY = Check("SIP006", "binary-file", "The file is not a text file.")
 EMPTY = Check("SIP007", "empty-file", "The file has no content.")
 NOT_MAPPING = Check("SIP008", "not-a-mapping", "The top level is not a set of keys.")
 TOO_DEEP = Check("SIP009", "too-deeply-nested", "The file nests deeper than a plan can.")
-ALIAS = Check("SIP010", "yaml-anchor-or-alias", "The file uses YAML anchors or aliases.")
+ALIAS = Check(
+    "SIP010", "yaml-anchor-or-alias", "The file uses YAML anchors, aliases or merge keys."
+)
 TAG = Check("SIP011", "yaml-tag", "The file uses an explicit YAML tag.")
 TOO_LARGE = Check("SIP012", "file-too-large", "The file is larger than the size limit.")
 
@@ -156,10 +159,11 @@ def decode(raw: bytes) -> str:
             "The file contains a NUL byte, so it is not a text file (is it a Word or Excel "
             "file?). A plan must be a plain-text YAML file.",
         )
+    body = raw.removeprefix(_UTF8_BOM)
     try:
-        return raw.removeprefix(_UTF8_BOM).decode("utf-8")
+        return body.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise _not_utf8(raw, error) from error
+        raise _not_utf8(body, error) from error
 
 
 def _not_utf8(raw: bytes, error: UnicodeDecodeError) -> Refusal:
@@ -179,8 +183,7 @@ def _not_utf8(raw: bytes, error: UnicodeDecodeError) -> Refusal:
 
 def _position_of_byte(raw: bytes, offset: int) -> tuple[int, int]:
     line_start = raw.rfind(b"\n", 0, offset) + 1
-    prefix = raw[line_start:offset].removeprefix(_UTF8_BOM if line_start == 0 else b"")
-    column = len(prefix.decode("utf-8", errors="replace")) + 1
+    column = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
     return raw.count(b"\n", 0, offset) + 1, column
 
 
@@ -200,9 +203,9 @@ class _GuardedComposer(Composer):
         if isinstance(event, AliasEvent) or getattr(event, "anchor", None) is not None:
             raise Refusal(ALIAS, mark.line + 1, mark.column + 1, _ALIAS_MESSAGE)
         if isinstance(event, ScalarEvent | CollectionStartEvent) and event.ctag is not None:
-            tag = str(event.ctag)
-            if tag != "!":
-                raise Refusal(TAG, mark.line + 1, mark.column + 1, _tag_message(tag))
+            raise Refusal(TAG, mark.line + 1, mark.column + 1, _tag_message(str(event.ctag)))
+        if _is_merge_key(event, parent, index):
+            raise Refusal(ALIAS, mark.line + 1, mark.column + 1, _MERGE_MESSAGE)
         if self.depth >= MAX_DEPTH:
             raise Refusal(
                 TOO_DEEP,
@@ -230,6 +233,22 @@ class _GuardedComposer(Composer):
         self.parser.get_event()  # STREAM-END
         return document
 
+
+def _is_merge_key(event: Any, parent: Any, index: Any) -> bool:
+    # A mapping's keys are composed with index None; its values with their key.
+    return (
+        isinstance(event, ScalarEvent)
+        and event.value == "<<"
+        and event.style is None
+        and isinstance(parent, MappingNode)
+        and index is None
+    )
+
+
+_MERGE_MESSAGE = (
+    "YAML merge keys (<<) are not allowed in a plan: the merged keys would have no place of "
+    "their own in the file. Write the keys out in full."
+)
 
 _ALIAS_MESSAGE = (
     "YAML anchors (&name) and aliases (*name) are not allowed in a plan: every item needs its "
@@ -283,18 +302,21 @@ def parse(text: str) -> CommentedMap:
     except DuplicateKeyError as error:
         raise _duplicate_key(error) from error
     except MarkedYAMLError as error:
-        raise _syntax_error(error) from error
+        raise _syntax_error(error, text) from error
     except YAMLError as error:
         raise Refusal(SYNTAX, 1, 1, f"The file is not valid YAML: {error}") from error
     except RecursionError as error:
         raise Refusal(TOO_DEEP, 1, 1, "The data is nested too deeply to read.") from error
-    if data is None:
+    if data is None and _first_content_position(text) is None:
         raise Refusal(EMPTY, 1, 1, _EMPTY_MESSAGE)
     if not isinstance(data, CommentedMap):
-        kind = "a list" if isinstance(data, list) else "a single value"
+        if isinstance(data, list):
+            kind = "a list"
+        else:
+            kind = "a single empty value" if data is None else "a single value"
         raise Refusal(
             NOT_MAPPING,
-            *_first_content_position(text),
+            *(_first_content_position(text) or (1, 1)),
             f"The top level of a plan must be a set of keys (schema_version:, school:, "
             f"plan:, ...), but this file is {kind}. Start from `sip init`.",
         )
@@ -307,12 +329,18 @@ _EMPTY_MESSAGE = (
 )
 
 
-def _first_content_position(text: str) -> tuple[int, int]:
+def _first_content_position(text: str) -> tuple[int, int] | None:
+    """Return where the first value starts, past comments, directives and ``---``."""
     for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.lstrip()
-        if stripped and not stripped.startswith(("#", "---", "%")):
-            return number, len(line) - len(stripped) + 1
-    return 1, 1
+        body = line.lstrip()
+        column = len(line) - len(body) + 1
+        if body.startswith("--- "):
+            rest = body[4:]
+            column += 4 + len(rest) - len(rest.lstrip())
+            body = rest.lstrip()
+        if body and not body.startswith(("#", "%")) and body.rstrip() not in ("---", "..."):
+            return number, column
+    return None
 
 
 _DUPLICATE = re.compile(r'found duplicate key "(?P<key>.*?)" with value')
@@ -369,26 +397,36 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
         "A line is not indented like the keys of its section.",
     ),
     (
-        "found character that cannot start any token",
+        "that cannot start any token",
         "This character cannot start a value; put the value in quotes.",
     ),
 )
 
 
-def _syntax_error(error: MarkedYAMLError) -> Refusal:
+def _syntax_error(error: MarkedYAMLError, text: str) -> Refusal:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = error.problem or error.context or "the YAML could not be read"
     if "'\\t'" in problem:
-        return Refusal(
-            TAB,
-            line,
-            column,
-            "This line is indented with a tab; YAML only allows spaces for indentation. "
-            "Replace the tab with spaces (two per level).",
-        )
+        return _tab(text, line, column)
     if "undefined alias" in problem:
         return Refusal(ALIAS, line, column, _ALIAS_MESSAGE)
     hint = next((text for key, text in _SYNTAX_HINTS if key in problem), "")
     message = f"YAML syntax error: {problem}."
     return Refusal(SYNTAX, line, column, f"{message} {hint}".strip())
+
+
+def _tab(text: str, line: int, column: int) -> Refusal:
+    lines = text.splitlines()
+    before = lines[line - 1][: column - 1] if line <= len(lines) else ""
+    if not before.strip():
+        message = (
+            "This line is indented with a tab; YAML only allows spaces for indentation. "
+            "Replace the tab with spaces (two per level)."
+        )
+    else:
+        message = (
+            "A tab character here cannot be read as YAML. Replace it with a space, or put "
+            "the whole value in quotes if the tab belongs to the text."
+        )
+    return Refusal(TAB, line, column, message)

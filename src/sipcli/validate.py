@@ -111,11 +111,13 @@ def _placeholder(document: Document, path: tuple[str | int, ...], text: str) -> 
 
 def _from_pydantic(document: Document, error: ErrorDetails) -> Diagnostic:
     loc = tuple(error["loc"])
-    check, anchor, message = _explain(error, loc)
-    if check is UNKNOWN and _in_flow_mapping(document, loc):
+    path = locate(document.data, loc).path
+    if error["type"] == "missing":
+        path = (*path, str(loc[-1]))
+    check, anchor, message = _explain(error, path, names_key=loc[-1:] == ("[key]",))
+    if check is UNKNOWN and _in_flow_mapping(document, path):
         message += _FLOW_COMMA_HINT
-    where = locate(document.data, loc, anchor)
-    path = where.path if anchor != "parent" else (*where.path, loc[-1]) if loc else ()
+    where = locate(document.data, path, anchor)
     return Diagnostic.of(
         check,
         file=document.file,
@@ -132,20 +134,26 @@ _FLOW_COMMA_HINT = (
 )
 
 
-def _in_flow_mapping(document: Document, loc: tuple[Any, ...]) -> bool:
-    _, parent = walk(document.data, loc[:-1])
+def _in_flow_mapping(document: Document, path: tuple[Any, ...]) -> bool:
+    _, parent = walk(document.data, path[:-1])
     return isinstance(parent, CommentedMap) and bool(parent.fa.flow_style())
 
 
-def _explain(error: ErrorDetails, loc: tuple[Any, ...]) -> tuple[Check, Anchor, str]:
+def _explain(
+    error: ErrorDetails, path: tuple[Any, ...], *, names_key: bool
+) -> tuple[Check, Anchor, str]:
+    """Choose the check, what to point at, and the message for one Pydantic error.
+
+    ``path`` holds only the keys and indexes present in the file (plus the missing key);
+    ``names_key`` says the error is about a mapping's key rather than its value.
+    """
     kind = error["type"]
-    clean = tuple(part for part in loc if isinstance(part, int) or "[" not in str(part))
-    field = format_plan_path(clean) or "the plan"
+    field = format_plan_path(path) or "the plan"
     if kind == "missing":
-        return MISSING, "parent", _missing(clean)
-    if kind == "extra_forbidden":
-        return UNKNOWN, "key", _unknown(clean)
-    if loc == ("schema_version",):
+        return MISSING, "parent", _missing(path)
+    if kind in ("extra_forbidden", "invalid_key") or names_key:
+        return UNKNOWN, "key", _unknown(path, choices_in(error.get("ctx", {}).get("expected", "")))
+    if path == ("schema_version",):
         return SCHEMA_VERSION, "value", _schema_version(error)
     if kind in ("literal_error", "enum"):
         return INVALID_CHOICE, "value", _invalid_choice(error, field)
@@ -171,11 +179,11 @@ def _missing(loc: tuple[Any, ...]) -> str:
     return f"{parent} is missing the required key '{key}'{meaning}. Add it."
 
 
-def _unknown(loc: tuple[Any, ...]) -> str:
-    key = str(loc[-1])
-    parent = format_plan_path(loc[:-1])
+def _unknown(path: tuple[Any, ...], choices: list[str]) -> str:
+    key = str(path[-1]) if path else ""
+    parent = format_plan_path(path[:-1])
     where = f" in {parent}" if parent else " at the top level"
-    known = allowed_keys(loc[:-1])
+    known = choices or allowed_keys(path[:-1])
     guess = closest(key, known)
     if guess:
         return f"Unknown key '{key}'{where}. Did you mean '{guess}'?"

@@ -23,6 +23,8 @@ DataSourceKind = Literal[
     "attendance",
     "discipline",
     "graduation",
+    "dropout",
+    "advanced_coursework",
     "survey",
     "vocal",
     "local_assessment",

@@ -43,5 +43,7 @@ class StatusUpdate(BaseModel):
     """The value observed, in the same unit as the target."""
     status: UpdateStatus | None = None
     """The team's judgement at that date."""
+    period: str | None = None
+    """The administration or window the result comes from, e.g. "spring 2026" or "winter i-Ready"."""
     note: str | None = None
     """What the team saw and decided."""

@@ -91,6 +91,8 @@ class BenchmarkTarget(BaseModel):
     """The value to reach."""
     unit: Unit
     """What the value counts."""
+    comparison: Literal["at_least", "at_most"] = "at_least"
+    """at_least when the benchmark is met at or above the value, at_most when at or below it (e.g. absences)."""
 
 
 class Benchmark(BaseModel):
@@ -109,7 +111,7 @@ class Benchmark(BaseModel):
     frequency: Cadence | None = None
     """How often it is checked."""
     due: Annotated[list[dt.date], Field(min_length=1)]
-    """The date or dates it is checked (YYYY-MM-DD, or a list of them)."""
+    """The dates it is checked, as a list: [2026-11-15, 2027-02-15] (YYYY-MM-DD)."""
     data_source: str | None = None
     """Where the evidence comes from, e.g. "Walkthrough tool" or "i-Ready winter diagnostic"."""
     owner: str | None = None

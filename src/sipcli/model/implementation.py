@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field
 
-from sipcli.model.types import STRICT_MODEL, Identifier, Text
+from sipcli.model.types import STRICT_MODEL, Identifier, SchoolYear, Text
 
 
 class RoadmapYear(BaseModel):
@@ -17,6 +17,8 @@ class RoadmapYear(BaseModel):
 
     year: Annotated[int, Field(ge=1, le=5)]
     """The plan year (1 is the first)."""
+    school_year: SchoolYear | None = None
+    """The school year it corresponds to, e.g. SY2027-28."""
     focus: Text
     """What that year concentrates on."""
     initiative_refs: list[Identifier] | None = None

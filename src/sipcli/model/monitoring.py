@@ -40,6 +40,8 @@ class MonitoringEvent(BaseModel):
     """Who runs it."""
     benchmark_refs: list[Identifier] | None = None
     """Ids of the benchmarks reviewed."""
+    goal_refs: list[Identifier] | None = None
+    """Ids of the goals reviewed."""
 
 
 class Monitoring(BaseModel):

@@ -57,6 +57,8 @@ class Milestone(BaseModel):
     """By when (YYYY-MM-DD)."""
     owner: str | None = None
     """Who makes it happen, if not the initiative's owner."""
+    status: Literal["not_started", "in_progress", "done", "dropped"] | None = None
+    """How far it has got, when the plan is renewed or monitored."""
 
 
 class Initiative(BaseModel):

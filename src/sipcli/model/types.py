@@ -43,7 +43,12 @@ def normalise_school_year(value: Any) -> Any:
     if match is None:
         raise ValueError(f"'{value}' is not a school year; write it like SY2025-26")
     start, end = int(match.group(1)), match.group(2)
-    end_year = int(end) if len(end) == 4 else (start // 100) * 100 + int(end)
+    if len(end) == 4:
+        end_year = int(end)
+    elif int(end) == (start + 1) % 100:
+        end_year = start + 1  # also across a century: SY1999-00
+    else:
+        end_year = (start // 100) * 100 + int(end)
     if end_year != start + 1:
         raise ValueError(
             f"'{value}' spans {start} to {end_year}; a school year covers two consecutive "
@@ -58,7 +63,7 @@ SchoolYear = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "pattern": r"^\s*([Ss][Yy]\s*)?\d{4}\s*[-/]\s*(\d{2}|\d{4})\s*$",
+            "pattern": r"^\s*([Ss][Yy]\s*)?\d{4}\s*[-/\u2013]\s*(\d{2}|\d{4})\s*$",
             "description": "A school year: SY2025-26, 2025-26 or 2025-2026 (stored as SY2025-26).",
             "examples": ["SY2025-26"],
         }
@@ -86,6 +91,7 @@ OrgCode = Annotated[
 ]
 
 _GRADE_NAMES = {"PK": "PK", "PREK": "PK", "K": "K", "KG": "K", "KINDERGARTEN": "K"}
+_GRADE_SEPARATORS = re.compile(r"[\s-]+")
 
 
 def normalise_grade(value: Any) -> Any:
@@ -94,7 +100,9 @@ def normalise_grade(value: Any) -> Any:
     Raises:
         ValueError: when the value is not a grade from PK to 12.
     """
-    text = str(value).strip().upper() if not isinstance(value, bool) else ""
+    text = "" if isinstance(value, bool) else str(value).strip().upper()
+    if text[:1].isalpha():
+        text = _GRADE_SEPARATORS.sub("", text)  # Pre-K, PRE K
     if text in _GRADE_NAMES:
         return _GRADE_NAMES[text]
     if text.isdigit() and 1 <= int(text) <= 12:
@@ -109,7 +117,13 @@ Grade = Annotated[
         {
             "anyOf": [
                 {"type": "integer", "minimum": 1, "maximum": 12},
-                {"type": "string", "pattern": r"^([Pp][Kk]|[Kk]|0?[1-9]|1[0-2])$"},
+                {
+                    "type": "string",
+                    "pattern": (
+                        r"^\s*([Pp][Rr][Ee][\s-]*[Kk]|[Pp][Kk]|[Kk]([Gg]|indergarten|INDERGARTEN)?"
+                        r"|0*[1-9]|0*1[0-2])\s*$"
+                    ),
+                },
             ],
             "description": "A grade level: PK, K or 1 to 12.",
         }
