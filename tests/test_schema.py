@@ -12,7 +12,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from sipcli.model import Plan
-from sipcli.model.docs import models_below
+from sipcli.model.introspect import models_below
 from sipcli.schema import plan_json_schema, plan_json_schema_text
 
 from .conftest import EXAMPLES, ROOT

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -11,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from sipcli.model import Plan
-from sipcli.model.docs import field_docstrings, models_in
+from sipcli.model.introspect import models_in
 
 
 def model_at(loc: Sequence[Any]) -> type[BaseModel] | None:
@@ -40,6 +39,8 @@ def field_description(loc: Sequence[Any]) -> str | None:
     """Return the documentation of the field at ``loc``, if it is a documented model field."""
     if not loc:
         return None
+    from sipcli.model.docs import field_docstrings  # noqa: PLC0415 - parses source; errors only
+
     model = model_at(loc[:-1])
     return field_docstrings(model).get(str(loc[-1])) if model else None
 
@@ -49,6 +50,8 @@ def closest(word: str, options: Sequence[str]) -> str | None:
     lowered = {option.lower(): option for option in options}
     if word.lower() in lowered:
         return lowered[word.lower()]
+    import difflib  # noqa: PLC0415 - needed only when a value is wrong
+
     normalised = {option.replace("_", " "): option for option in options}
     matches = difflib.get_close_matches(
         word.replace("_", " ").lower(), list(normalised), n=1, cutoff=0.6

@@ -190,6 +190,9 @@ def _position_of_byte(raw: bytes, offset: int) -> tuple[int, int]:
 # --- parsing --------------------------------------------------------------------------------
 
 
+_TAGGABLE = (ScalarEvent, CollectionStartEvent)
+
+
 class _GuardedComposer(Composer):
     """Refuse aliases, anchors, explicit tags and deep nesting while composing nodes.
 
@@ -202,7 +205,7 @@ class _GuardedComposer(Composer):
         mark = event.start_mark
         if isinstance(event, AliasEvent) or getattr(event, "anchor", None) is not None:
             raise Refusal(ALIAS, mark.line + 1, mark.column + 1, _ALIAS_MESSAGE)
-        if isinstance(event, ScalarEvent | CollectionStartEvent) and event.ctag is not None:
+        if isinstance(event, _TAGGABLE) and event.ctag is not None:
             raise Refusal(TAG, mark.line + 1, mark.column + 1, _tag_message(str(event.ctag)))
         if _is_merge_key(event, parent, index):
             raise Refusal(ALIAS, mark.line + 1, mark.column + 1, _MERGE_MESSAGE)

@@ -18,7 +18,7 @@ from ruamel.yaml.comments import CommentedMap
 from sipcli.diagnostics import Check, Diagnostic, format_plan_path
 from sipcli.model import Plan
 from sipcli.positions import Anchor, locate, walk
-from sipcli.schema_text import (
+from sipcli.schema_text import (  # the wording helpers; imported here, used on errors
     allowed_keys,
     choices_in,
     closest,

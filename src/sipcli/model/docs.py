@@ -13,6 +13,8 @@ from functools import cache
 
 from pydantic import BaseModel
 
+from sipcli.model.introspect import models_below
+
 
 def field_docstrings(model: type[BaseModel]) -> dict[str, str]:
     """Return ``{field name: docstring}`` for the fields of ``model`` written in its class body."""
@@ -55,27 +57,3 @@ def describe_fields(root: type[BaseModel]) -> None:
                 info.description = docs[name]
     for model in models_below(root):
         model.model_rebuild(force=True)
-
-
-def models_below(root: type[BaseModel]) -> list[type[BaseModel]]:
-    """Return ``root`` and every model its fields refer to, directly or not."""
-    seen: list[type[BaseModel]] = []
-    pending = [root]
-    while pending:
-        model = pending.pop()
-        if model in seen:
-            continue
-        seen.append(model)
-        for info in model.model_fields.values():
-            pending.extend(models_in(info.annotation))
-    return seen
-
-
-def models_in(annotation: object) -> list[type[BaseModel]]:
-    """Return the models an annotation refers to, looking inside lists, unions and Annotated."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    found: list[type[BaseModel]] = []
-    for argument in getattr(annotation, "__args__", ()):
-        found.extend(models_in(argument))
-    return found
