@@ -9,16 +9,17 @@ from pathlib import Path
 from sipcli.diagnostics import FileResult, RunResult
 from sipcli.limits import DEFAULT_MAX_BYTES
 from sipcli.model import Plan
-from sipcli.source import load_file
+from sipcli.source import Document, load_file
 from sipcli.validate import validate_document
 
 
 @dataclass(frozen=True)
 class CheckedFile:
-    """One file after validation: its result, and the plan when it is valid."""
+    """One file after validation: its result, the loaded document, and the plan when valid."""
 
     result: FileResult
     plan: Plan | None
+    document: Document | None = None
 
 
 def validate_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> CheckedFile:
@@ -33,7 +34,9 @@ def validate_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> CheckedF
         return CheckedFile(FileResult(loaded.file, diagnostics, loaded.lines), None)
     validation = validate_document(loaded.document)
     return CheckedFile(
-        FileResult(loaded.file, validation.diagnostics, loaded.lines), validation.plan
+        FileResult(loaded.file, validation.diagnostics, loaded.lines),
+        validation.plan,
+        loaded.document,
     )
 
 

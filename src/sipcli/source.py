@@ -21,6 +21,7 @@ from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent, StreamEndEvent
 from ruamel.yaml.nodes import MappingNode
+from ruamel.yaml.reader import ReaderError
 
 from sipcli.diagnostics import Check, Diagnostic
 from sipcli.errors import UnreadableFileError
@@ -114,13 +115,25 @@ def load_bytes(raw: bytes, *, file: str, max_bytes: int = DEFAULT_MAX_BYTES) -> 
         text = decode(raw)
     except Refusal as refusal:
         # The lines, with undecodable bytes replaced, still let a reporter quote the place.
-        return _refused(file, raw.decode("utf-8", errors="replace").splitlines(), refusal)
-    lines = text.splitlines()
+        return _refused(file, split_lines(raw.decode("utf-8", errors="replace")), refusal)
+    lines = split_lines(text)
     try:
         data = parse(text)
     except Refusal as refusal:
         return _refused(file, lines, refusal)
     return LoadResult(file, lines, Document(file, lines, data), None)
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def split_lines(text: str) -> list[str]:
+    """Split text into lines exactly where YAML does, so line numbers agree with ruamel's.
+
+    ``str.splitlines`` would also split at U+2028, U+0085 and form feeds; YAML does not.
+    """
+    lines = _LINE_BREAK.split(text)
+    return lines[:-1] if lines and lines[-1] == "" else lines
 
 
 def _refused(file: str, lines: list[str], refusal: Refusal) -> LoadResult:
@@ -306,6 +319,8 @@ def parse(text: str) -> CommentedMap:
         raise _duplicate_key(error) from error
     except MarkedYAMLError as error:
         raise _syntax_error(error, text) from error
+    except ReaderError as error:
+        raise _unprintable(error, text) from error
     except YAMLError as error:
         raise Refusal(SYNTAX, 1, 1, f"The file is not valid YAML: {error}") from error
     except RecursionError as error:
@@ -433,3 +448,20 @@ def _tab(text: str, line: int, column: int) -> Refusal:
             "the whole value in quotes if the tab belongs to the text."
         )
     return Refusal(TAB, line, column, message)
+
+
+def _unprintable(error: ReaderError, text: str) -> Refusal:
+    position = int(getattr(error, "position", 0))
+    character = getattr(error, "character", "")
+    before = text[:position]
+    line = len(_LINE_BREAK.findall(before)) + 1
+    column = position - max(before.rfind("\n"), before.rfind("\r"))
+    number = ord(character) if isinstance(character, str) and character else int(character or 0)
+    code = f"U+{number:04X}"
+    return Refusal(
+        SYNTAX,
+        line,
+        column,
+        f"The file contains the control character {code}, which YAML does not allow (it "
+        "often comes from text pasted out of Word or a PDF). Delete it.",
+    )

@@ -1,0 +1,80 @@
+"""Reference facts about Massachusetts measures (ranges, direction, when results arrive).
+
+They live in a data file (``sipcli/data/metrics.yaml``) that users can correct, not in code:
+DESE changes its measures, and some of these facts are recalled rather than verified.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from sipcli.errors import SipError
+
+
+class MetricFacts(BaseModel):
+    """What sip knows about one measure."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    range: tuple[float | None, float | None] | None = None
+    """Lowest and highest possible values (null for no bound)."""
+    better: Literal["higher", "lower"] | None = None
+    """The direction of improvement."""
+    tested_month: int | None = None
+    """The month the assessment is usually given."""
+    results_month: int | None = None
+    """The month its results are usually known."""
+
+
+class Reference(BaseModel):
+    """All reference facts: per metric, and value ranges per unit."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    metrics: dict[str, MetricFacts]
+    """Facts per value of a goal's ``metric``."""
+    units: dict[str, tuple[float | None, float | None]]
+    """Possible values per unit."""
+
+    def range_for(
+        self, metric: str | None, unit: str | None
+    ) -> tuple[float | None, float | None] | None:
+        """Return the possible values of a measure: the metric's range, else the unit's."""
+        facts = self.metrics.get(metric or "")
+        if facts is not None and facts.range is not None:
+            return facts.range
+        return self.units.get(unit or "")
+
+    def merged_with(self, other: Reference) -> Reference:
+        """Return these facts with ``other``'s entries replacing the ones they name."""
+        return Reference(
+            metrics={**self.metrics, **other.metrics}, units={**self.units, **other.units}
+        )
+
+
+@cache
+def default_reference() -> Reference:
+    """Return the facts shipped with sip."""
+    text = files("sipcli").joinpath("data").joinpath("metrics.yaml").read_text(encoding="utf-8")
+    return Reference.model_validate(YAML(typ="safe", pure=True).load(text))
+
+
+def load_reference(path: Path) -> Reference:
+    """Return the shipped facts with those of the file at ``path`` replacing what it names.
+
+    Raises:
+        SipError: when the file cannot be read or is not a valid facts file.
+    """
+    try:
+        data = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
+        extra = Reference.model_validate({"metrics": {}, "units": {}, **(data or {})})
+    except (OSError, YAMLError, ValidationError, TypeError) as error:
+        raise SipError(f"cannot use the reference file {path}: {error}") from error
+    return default_reference().merged_with(extra)

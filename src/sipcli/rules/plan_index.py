@@ -1,0 +1,119 @@
+"""Ids and references across a plan, with the plan path of each, for the traceability rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from sipcli.model import Plan
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class IdEntry:
+    """An item that carries an id: which section kind it is and where it is."""
+
+    kind: str
+    path: Path
+
+
+#: The model fields that hold ids, by the kind of item they name.
+_ID_KINDS = {
+    "DataPoint": "data point",
+    "Asset": "asset",
+    "Challenge": "challenge",
+    "RootCause": "root cause",
+    "StrategicObjective": "strategic objective",
+    "Initiative": "initiative",
+    "Goal": "goal",
+    "Benchmark": "benchmark",
+}
+
+#: Which kind of item each reference field must name.
+REFERENCE_KINDS = {
+    "data_refs": ("data point",),
+    "data_ref": ("data point",),
+    "challenge_refs": ("challenge",),
+    "root_cause_refs": ("root cause",),
+    "objective_refs": ("strategic objective",),
+    "objective_ref": ("strategic objective",),
+    "initiative_refs": ("initiative",),
+    "initiative_ref": ("initiative",),
+    "benchmark_refs": ("benchmark",),
+    "goal_refs": ("goal",),
+}
+
+
+def walk_models(node: object, path: Path = ()) -> Iterator[tuple[BaseModel, Path]]:
+    """Yield every model in the plan with its path, parents before children."""
+    if isinstance(node, BaseModel):
+        yield node, path
+        for name in type(node).model_fields:
+            yield from walk_models(getattr(node, name), (*path, name))
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from walk_models(item, (*path, index))
+
+
+@dataclass(frozen=True)
+class PlanIndex:
+    """Every id in the plan (first occurrence wins) and every duplicate."""
+
+    ids: dict[str, IdEntry]
+    duplicates: list[tuple[str, IdEntry, IdEntry]]
+
+    def kind_of(self, identifier: str) -> str | None:
+        """Return the kind of item ``identifier`` names, or None if nothing has that id."""
+        entry = self.ids.get(identifier)
+        return entry.kind if entry else None
+
+
+def build_index(plan: Plan) -> PlanIndex:
+    """Collect the ids of a plan."""
+    ids: dict[str, IdEntry] = {}
+    duplicates: list[tuple[str, IdEntry, IdEntry]] = []
+    for model, path in walk_models(plan):
+        kind = _ID_KINDS.get(type(model).__name__)
+        identifier = getattr(model, "id", None)
+        if kind is None or not isinstance(identifier, str):
+            continue
+        entry = IdEntry(kind, (*path, "id"))
+        if identifier in ids:
+            duplicates.append((identifier, ids[identifier], entry))
+        else:
+            ids[identifier] = entry
+    return PlanIndex(ids, duplicates)
+
+
+def references(plan: Plan) -> Iterator[tuple[str, str, Path]]:
+    """Yield ``(field, id, path)`` for every reference in the plan; path points at the id."""
+    for model, path in walk_models(plan):
+        for field in type(model).model_fields:
+            if field not in REFERENCE_KINDS:
+                continue
+            value = getattr(model, field)
+            if isinstance(value, str):
+                yield field, value, (*path, field)
+            elif isinstance(value, list):
+                for position, item in enumerate(value):
+                    yield field, item, (*path, field, position)
+
+
+def plan_year_bounds(plan: Plan) -> tuple[dt.date, dt.date]:
+    """Return the first and last day of the plan's first school year (July 1 to June 30).
+
+    The fiscal and school year in Massachusetts runs July to June; benchmarks set for the
+    plan's year fall inside it.
+    """
+    start_year = int(plan.plan.school_year[2:6])
+    return dt.date(start_year, 7, 1), dt.date(start_year + 1, 6, 30)
+
+
+def plan_horizon_end(plan: Plan) -> dt.date:
+    """Return the last day of the plan's horizon (June 30 of its last school year)."""
+    start_year = int(plan.plan.school_year[2:6])
+    return dt.date(start_year + plan.plan.horizon_years, 6, 30)
