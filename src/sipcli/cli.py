@@ -11,13 +11,16 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from sipcli import __version__
 from sipcli.errors import SipError
 from sipcli.limits import DEFAULT_MAX_BYTES
+
+if TYPE_CHECKING:
+    from sipcli.diagnostics import RunResult
 
 EXIT_CLEAN, EXIT_PROBLEMS, EXIT_CANNOT_RUN = 0, 1, 2
 
@@ -32,12 +35,30 @@ app = typer.Typer(
 
 
 class OutputFormat(str, enum.Enum):
-    """The output formats of ``validate``; each is a reporter in ``sipcli.reporters``."""
+    """The output formats of ``validate`` and ``lint``; each is a reporter in ``sipcli.reporters``."""
 
     text = "text"
     concise = "concise"
     json = "json"
     github = "github"
+    sarif = "sarif"
+    junit = "junit"
+
+
+class FailOn(str, enum.Enum):
+    """The lowest severity that makes sip exit with status 1."""
+
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+class ListFormat(str, enum.Enum):
+    """Formats of ``sip rules``."""
+
+    table = "table"
+    json = "json"
+    markdown = "markdown"
 
 
 def _print_version(value: bool) -> None:
@@ -80,7 +101,10 @@ PathsArgument = Annotated[
 FormatOption = Annotated[
     OutputFormat,
     typer.Option(
-        "--format", "-f", help="Output format: text, concise, json or github.", case_sensitive=False
+        "--format",
+        "-f",
+        help="Output format: text, concise, json, github, sarif or junit.",
+        case_sensitive=False,
     ),
 ]
 MaxSizeOption = Annotated[
@@ -92,12 +116,68 @@ MaxSizeOption = Annotated[
         help="Refuse files larger than this many bytes.",
     ),
 ]
+OutputFileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output-file", "-o", help="Write the report to this file instead of the screen."
+    ),
+]
+StatisticsOption = Annotated[
+    bool, typer.Option("--statistics", help="Count problems per code instead of listing them.")
+]
+FailOnOption = Annotated[
+    FailOn | None,
+    typer.Option(
+        "--fail-on",
+        help="Exit with 1 when a problem is at least this severe (default: error, or the config's fail-on).",
+        case_sensitive=False,
+    ),
+]
+ExitZeroOption = Annotated[
+    bool, typer.Option("--exit-zero", help="Exit with 0 even when problems are found.")
+]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config", "-c", help="Use this configuration file instead of the nearest .sip.yaml."
+    ),
+]
+ProfileOption = Annotated[
+    str | None,
+    typer.Option("--profile", help="draft, standard or submission (overrides the configuration)."),
+]
+
+
+def _finish(
+    run: RunResult,
+    *,
+    output_format: OutputFormat,
+    output_file: Path | None,
+    statistics: bool,
+    fail_on: FailOn | None,
+    exit_zero: bool,
+    title: str,
+) -> NoReturn:
+    from sipcli.diagnostics import Severity
+    from sipcli.output import OutputRequest, emit, environment
+
+    request = OutputRequest(output_format.value, output_file, statistics, title)
+    try:
+        emit(run, request, sys.stdout, environment())
+    except OSError as error:
+        _fail(f"cannot write {error.filename or output_file}: {error.strerror or error}")
+    code = run.exit_code(Severity(fail_on.value) if fail_on else None)
+    raise typer.Exit(EXIT_CLEAN if exit_zero else code)
 
 
 @app.command()
 def validate(
     paths: PathsArgument,
     output_format: FormatOption = OutputFormat.text,
+    output_file: OutputFileOption = None,
+    statistics: StatisticsOption = False,
+    fail_on: FailOnOption = None,
+    exit_zero: ExitZeroOption = False,
     max_file_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Check that plan files are well-formed YAML that follows the plan format.
@@ -106,14 +186,100 @@ def validate(
     """
     from sipcli.check import validate_files
     from sipcli.files import collect_plan_files
-    from sipcli.reporters import REPORTERS, annotation_lines
 
     with _cannot_run_on_sip_error():
         run = validate_files(collect_plan_files(paths), max_bytes=max_file_size)
-    REPORTERS[output_format.value](sys.stdout).report(run)
-    if output_format is OutputFormat.text and os.environ.get("GITHUB_ACTIONS") == "true":
-        sys.stdout.write("".join(line + "\n" for line in annotation_lines(run)))
-    raise typer.Exit(run.exit_code())
+    _finish(
+        run,
+        output_format=output_format,
+        output_file=output_file,
+        statistics=statistics,
+        fail_on=fail_on,
+        exit_zero=exit_zero,
+        title="sip validate",
+    )
+
+
+@app.command()
+def lint(
+    paths: PathsArgument,
+    output_format: FormatOption = OutputFormat.text,
+    output_file: OutputFileOption = None,
+    statistics: StatisticsOption = False,
+    fail_on: FailOnOption = None,
+    exit_zero: ExitZeroOption = False,
+    config: ConfigOption = None,
+    profile: ProfileOption = None,
+    max_file_size: MaxSizeOption = DEFAULT_MAX_BYTES,
+) -> None:
+    """Validate plans, then check them against the rules a DESE reviewer applies.
+
+    Exit status: 0 nothing at or above --fail-on, 1 problems found, 2 sip could not run.
+    """
+    from sipcli.files import collect_plan_files
+    from sipcli.lint import lint_files
+
+    with _cannot_run_on_sip_error():
+        run = lint_files(
+            collect_plan_files(paths), config=config, profile=profile, max_bytes=max_file_size
+        )
+    _finish(
+        run,
+        output_format=output_format,
+        output_file=output_file,
+        statistics=statistics,
+        fail_on=fail_on,
+        exit_zero=exit_zero,
+        title="sip lint",
+    )
+
+
+@app.command("rules")
+def list_rules(
+    output_format: Annotated[
+        ListFormat,
+        typer.Option("--format", "-f", help="table, json or markdown.", case_sensitive=False),
+    ] = ListFormat.table,
+) -> None:
+    """List every code sip reports, with its name, severity and summary."""
+    from sipcli.explain import rules_json, rules_markdown, rules_table
+
+    render = {
+        ListFormat.table: rules_table,
+        ListFormat.json: rules_json,
+        ListFormat.markdown: rules_markdown,
+    }
+    sys.stdout.write(render[output_format]())
+
+
+@app.command("rule")
+def explain_rule(
+    code: Annotated[str, typer.Argument(help="A code (SIP201) or name (goal-missing-baseline).")],
+) -> None:
+    """Explain one rule: why it matters, and a failing and a passing example."""
+    from sipcli.explain import explain
+
+    with _cannot_run_on_sip_error():
+        text = explain(code)
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    Console(soft_wrap=False).print(Markdown(text))
+
+
+@app.command("config")
+def show_config(
+    path: Annotated[
+        Path, typer.Argument(help="A plan or folder whose configuration to show.")
+    ] = Path("."),
+    config: ConfigOption = None,
+    profile: ProfileOption = None,
+) -> None:
+    """Show the effective configuration for a plan and where each value comes from."""
+    from sipcli.explain import describe_settings
+
+    with _cannot_run_on_sip_error():
+        sys.stdout.write(describe_settings(path, config=config, profile=profile))
 
 
 @app.command()

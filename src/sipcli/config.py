@@ -238,7 +238,9 @@ def _read_config(path: Path) -> ConfigFile:
     loaded = load_file(path)
     if loaded.document is None:
         d = loaded.diagnostic
-        raise SipError(f"{d.file}:{d.line}:{d.column}: {d.message}" if d else f"cannot read {path}")
+        raise SipError(
+            f"{d.file}:{d.line}:{d.column}: {d.code} {d.message}" if d else f"cannot read {path}"
+        )
     try:
         data = ConfigFile.model_validate(loaded.document.data)
     except ValidationError as error:

@@ -90,6 +90,8 @@ class FileResult:
     diagnostics: Sequence[Diagnostic]
     lines: Sequence[str] = ()
     """The file's text split into lines, for reporters that quote the offending line."""
+    fail_on: Severity = Severity.ERROR
+    """The lowest severity that fails the run, from the file's configuration."""
 
     def source_line(self, line: int) -> str | None:
         """Return the text of 1-based ``line``, or None when it is not known."""
@@ -111,9 +113,15 @@ class RunResult:
         """Return how many diagnostics have ``severity``."""
         return sum(1 for d in self.diagnostics if d.severity is severity)
 
-    def exit_code(self, fail_on: Severity = Severity.ERROR) -> int:
-        """Return 1 when any diagnostic is at or above ``fail_on``, else 0."""
-        return int(any(d.severity.rank >= fail_on.rank for d in self.diagnostics))
+    def exit_code(self, fail_on: Severity | None = None) -> int:
+        """Return 1 when any diagnostic is at or above ``fail_on`` (else each file's own), or 0."""
+        return int(
+            any(
+                d.severity.rank >= (fail_on or result.fail_on).rank
+                for result in self.files
+                for d in result.diagnostics
+            )
+        )
 
 
 def format_plan_path(loc: Iterable[object]) -> str:

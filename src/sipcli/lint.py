@@ -68,7 +68,7 @@ def lint_file(path: Path, settings: Settings, *, max_bytes: int = DEFAULT_MAX_BY
     diagnostics = [to_diagnostic(checked.document, item) for item in found]
     enabled = {code for item in rules for code in (item.rule.code, item.rule.name)}
     kept = apply_suppressions(diagnostics, checked.result.lines, enabled, file=checked.result.file)
-    return FileResult(checked.result.file, sorted(kept), checked.result.lines)
+    return FileResult(checked.result.file, sorted(kept), checked.result.lines, settings.fail_on)
 
 
 def lint_files(

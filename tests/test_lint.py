@@ -1,0 +1,340 @@
+"""`sip lint`: the engine, configuration, suppressions, output options and the rule commands."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from sipcli.config import load_settings
+from sipcli.explain import rules_markdown
+from sipcli.reporters.sarif import fingerprint
+from sipcli.suppress import parse_suppressions
+
+from .conftest import EXAMPLES, MINIMAL_PLAN, ROOT
+
+# One goal without a baseline (SIP201, warning) and one reference to nothing (SIP401, error).
+PLAN = (
+    MINIMAL_PLAN
+    + """goals:
+  - id: G1
+    statement: Raise ELA achievement.
+    objective_refs: [O9]
+"""
+)
+
+
+@pytest.fixture(autouse=True)
+def fresh_settings():
+    load_settings.cache_clear()
+    yield
+    load_settings.cache_clear()
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> Path:
+    (tmp_path / ".git").mkdir()  # the repository root: config discovery stops here
+    path = tmp_path / "plans" / "lincoln.yaml"
+    path.parent.mkdir()
+    path.write_text(PLAN, encoding="utf-8")
+    return path
+
+
+def codes(run_sip, *args: str) -> list[tuple[str, int, int]]:
+    result = run_sip("lint", "-f", "json", *args)
+    return [(d["code"], d["line"], d["column"]) for d in json.loads(result.stdout)["diagnostics"]]
+
+
+def lint_codes(run_sip, *args: str) -> set[str]:
+    return {code for code, _, _ in codes(run_sip, *args)}
+
+
+def test_lint_reports_rule_findings_at_their_positions(run_sip, plan: Path) -> None:
+    result = run_sip("lint", "-f", "concise", plan)
+    assert result.exit_code == 1
+    assert f"{plan}:9:5: SIP201 [warning] Goal G1 has no baseline." in result.stdout
+    assert f"{plan}:11:22: SIP401 [error] objective_refs names 'O9'" in result.stdout
+
+
+def test_schema_errors_skip_the_rules_for_that_file_only(run_sip, plan: Path) -> None:
+    broken = plan.with_name("broken.yaml")
+    broken.write_text(PLAN.replace("initial", "intial"), encoding="utf-8")
+    output = json.loads(run_sip("lint", "-f", "json", plan, broken).stdout)
+    by_file = {(d["file"], d["code"]) for d in output["diagnostics"]}
+    assert (str(broken), "SIP104") in by_file
+    assert not {code for file, code in by_file if file == str(broken)} - {"SIP104"}
+    assert (str(plan), "SIP201") in by_file
+
+
+def test_examples_lint_clean(run_sip) -> None:
+    result = run_sip("lint", "-f", "concise", *sorted(EXAMPLES.glob("*.yaml")))
+    assert result.stdout.splitlines()[-1] == "All 3 files passed."
+    assert result.exit_code == 0
+
+
+def test_warnings_alone_exit_0_unless_fail_on_warning(run_sip, plan: Path) -> None:
+    plan.write_text(PLAN.replace("objective_refs: [O9]\n", ""), encoding="utf-8")
+    assert run_sip("lint", plan).exit_code == 0
+    assert run_sip("lint", "--fail-on", "warning", plan).exit_code == 1
+
+
+def test_exit_zero(run_sip, plan: Path) -> None:
+    assert run_sip("lint", "--exit-zero", plan).exit_code == 0
+
+
+def test_config_is_found_upward_and_applies(run_sip, plan: Path) -> None:
+    (plan.parents[1] / ".sip.yaml").write_text(
+        "ignore: [goal-missing-baseline]\n", encoding="utf-8"
+    )
+    assert lint_codes(run_sip, plan) == {"SIP401"}
+
+
+def test_config_discovery_stops_at_the_repository_root(run_sip, plan: Path) -> None:
+    (plan.parents[2] / ".sip.yaml").write_text("ignore: [SIP201]\n", encoding="utf-8")
+    assert "SIP201" in lint_codes(run_sip, plan)
+
+
+def test_select_severity_and_fail_on_from_config(run_sip, plan: Path) -> None:
+    config = plan.parent / ".sip.yaml"
+    config.write_text(
+        "select: [SIP2]\nrules:\n  goal-missing-baseline: {severity: error}\nfail-on: error\n",
+        encoding="utf-8",
+    )
+    result = run_sip("lint", "-f", "json", plan)
+    assert {(d["code"], d["severity"]) for d in json.loads(result.stdout)["diagnostics"]} >= {
+        ("SIP201", "error")
+    }
+    assert "SIP401" not in result.stdout
+    assert result.exit_code == 1
+
+
+def test_submission_profile_makes_dese_requirements_errors(run_sip, plan: Path) -> None:
+    result = run_sip("lint", "-f", "json", "--profile", "submission", plan)
+    severities = {d["code"]: d["severity"] for d in json.loads(result.stdout)["diagnostics"]}
+    assert severities["SIP201"] == "error"
+
+
+def test_draft_profile_is_one_level_milder(run_sip, plan: Path) -> None:
+    result = run_sip("lint", "-f", "json", "--profile", "draft", plan)
+    severities = {d["code"]: d["severity"] for d in json.loads(result.stdout)["diagnostics"]}
+    assert severities["SIP201"] == "info"
+    assert severities["SIP401"] == "warning"
+    assert result.exit_code == 0
+
+
+def test_per_file_ignores(run_sip, plan: Path) -> None:
+    (plan.parents[1] / ".sip.yaml").write_text(
+        "per-file-ignores:\n  'plans/linc*.yaml': [SIP401]\n", encoding="utf-8"
+    )
+    assert lint_codes(run_sip, plan) == {"SIP201"}
+
+
+def test_explicit_config_option(run_sip, plan: Path, tmp_path: Path) -> None:
+    config = tmp_path / "strict.yaml"
+    config.write_text("ignore: [ALL]\n", encoding="utf-8")
+    result = run_sip("lint", "--config", config, plan)
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "1 file checked: no problems."
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("ignor: [SIP201]\n", "unknown key 'ignor'; did you mean 'ignore'?"),
+        ("ignore: [SIP299]\n", "no rule is called 'SIP299'"),
+        ("ignore: [goal-missing-baselin]\n", "did you mean 'goal-missing-baseline'?"),
+        ("profile: strict\n", "profile"),
+        ("rules:\n  SIP201: {severity: loud}\n", "severity"),
+        ("rules:\n  SIP201: {options: {nope: 1}}\n", "options of SIP201"),
+        ("ignore: [\n", "SIP001"),
+    ],
+)
+def test_invalid_config_exits_2_with_position(run_sip, plan: Path, text: str, message: str) -> None:
+    config = plan.parent / ".sip.yaml"
+    config.write_text(text, encoding="utf-8")
+    result = run_sip("lint", plan)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert result.stderr.startswith("sip: error: ")
+
+
+def test_invalid_config_names_the_line(run_sip, plan: Path) -> None:
+    (plan.parent / ".sip.yaml").write_text("profile: standard\nignor: [SIP201]\n", encoding="utf-8")
+    assert f"{plan.parent / '.sip.yaml'}:2:1: ignor: unknown key" in run_sip("lint", plan).stderr
+
+
+def test_unknown_profile_option_exits_2(run_sip, plan: Path) -> None:
+    result = run_sip("lint", "--profile", "strictest", plan)
+    assert result.exit_code == 2
+    assert "unknown profile 'strictest'" in result.stderr
+
+
+def test_noqa_silences_the_named_rule_on_its_line(run_sip, plan: Path) -> None:
+    plan.write_text(
+        PLAN.replace(
+            "  - id: G1\n", "  - id: G1  # sip: noqa: SIP201 baseline arrives in October\n"
+        ),
+        encoding="utf-8",
+    )
+    assert lint_codes(run_sip, plan) == {"SIP401"}
+
+
+def test_noqa_by_name_and_blanket(run_sip, plan: Path) -> None:
+    plan.write_text(
+        PLAN.replace("  - id: G1\n", "  - id: G1  # sip: noqa: goal-missing-baseline\n").replace(
+            "[O9]\n", "[O9]  # sip: noqa\n"
+        ),
+        encoding="utf-8",
+    )
+    assert lint_codes(run_sip, plan) == set()
+
+
+def test_unused_noqa_is_reported(run_sip, plan: Path) -> None:
+    plan.write_text(
+        PLAN.replace("    statement:", "    statement:").replace(
+            "school_year: SY2026-27\n", "school_year: SY2026-27  # sip: noqa: SIP201 stale\n"
+        ),
+        encoding="utf-8",
+    )
+    assert ("SIP901", 7, 27) in codes(run_sip, plan)
+
+
+def test_noqa_inside_quoted_text_is_not_a_comment() -> None:
+    assert parse_suppressions(
+        ['statement: "see#sip: noqa"', "a: 1 # sip: noqa: SIP201, SIP202 why"]
+    ) == [parse_suppressions(["", "a: 1 # sip: noqa: SIP201, SIP202 why"])[0]]
+    assert parse_suppressions(["a: 1 # sip: noqa: SIP201, SIP202 why"])[0].selectors == (
+        "SIP201",
+        "SIP202",
+    )
+
+
+def test_statistics(run_sip, plan: Path) -> None:
+    result = run_sip("lint", "--statistics", plan)
+    assert result.stdout.splitlines()[:2] == [
+        "     1  SIP201  goal-missing-baseline            [warning]",
+        "     1  SIP401  unknown-reference                [error]",
+    ]
+    stats = json.loads(run_sip("lint", "--statistics", "-f", "json", plan).stdout)
+    assert stats["statistics"][0] == {
+        "count": 1,
+        "code": "SIP201",
+        "name": "goal-missing-baseline",
+        "severity": "warning",
+    }
+
+
+def test_output_file_is_written_and_stdout_stays_quiet(run_sip, plan: Path, tmp_path: Path) -> None:
+    target = tmp_path / "reports" / "lint.json"
+    result = run_sip("lint", "-f", "json", "-o", target, plan)
+    assert result.stdout == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["summary"]["error"] == 1
+    assert result.exit_code == 1
+
+
+def test_sarif_output(run_sip, plan: Path) -> None:
+    sarif = json.loads(run_sip("lint", "-f", "sarif", plan).stdout)
+    assert sarif["version"] == "2.1.0"
+    run = sarif["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    result = next(r for r in run["results"] if r["ruleId"] == "SIP401")
+    assert rules[result["ruleIndex"]]["id"] == "SIP401"
+    assert result["level"] == "error"
+    assert result["locations"][0]["physicalLocation"]["region"] == {
+        "startLine": 11,
+        "startColumn": 22,
+    }
+    assert set(result["partialFingerprints"]) == {"sipPlanPath/v1"}
+
+
+def test_sarif_fingerprint_survives_moved_lines(run_sip, plan: Path) -> None:
+    before = json.loads(run_sip("lint", "-f", "sarif", plan).stdout)["runs"][0]["results"]
+    plan.write_text("# a new comment line\n\n" + PLAN, encoding="utf-8")
+    after = json.loads(run_sip("lint", "-f", "sarif", plan).stdout)["runs"][0]["results"]
+    assert [r["partialFingerprints"] for r in before] == [r["partialFingerprints"] for r in after]
+    assert before[0]["locations"] != after[0]["locations"]
+
+
+def test_fingerprint_depends_on_code_file_and_path() -> None:
+    from sipcli.diagnostics import Diagnostic, Severity
+
+    one = Diagnostic("a.yaml", 3, 1, "SIP201", "n", Severity.ERROR, "m", "goals[0]")
+    moved = Diagnostic("a.yaml", 9, 4, "SIP201", "n", Severity.ERROR, "other", "goals[0]")
+    other = Diagnostic("a.yaml", 3, 1, "SIP201", "n", Severity.ERROR, "m", "goals[1]")
+    assert fingerprint(one) == fingerprint(moved) != fingerprint(other)
+
+
+def test_junit_output(run_sip, plan: Path, minimal_plan: Path) -> None:
+    root = ET.fromstring(run_sip("lint", "-f", "junit", plan, minimal_plan).stdout)
+    assert root.tag == "testsuites"
+    assert root.attrib["failures"] == "2"
+    suites = root.findall("testsuite")
+    assert [s.attrib["name"] for s in suites] == [str(plan), str(minimal_plan)]
+    assert suites[0].find("testcase/failure").attrib["type"] == "warning"
+    assert suites[1].find("testcase").attrib["name"] == "no problems"
+
+
+def test_github_step_summary_is_written(run_sip, plan: Path, tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    result = run_sip(
+        "lint", plan, env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)}
+    )
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("## sip lint\n")
+    assert "| Location | Code | Severity | Problem |" in text
+    assert "SIP401 unknown-reference" in text
+    assert "::error file=" in result.stdout
+
+
+def test_rules_command_lists_every_code(run_sip) -> None:
+    table = run_sip("rules").stdout
+    assert "SIP201  goal-missing-baseline" in table and "SIP101  missing-key" in table
+    listing = json.loads(run_sip("rules", "--format", "json").stdout)
+    codes_listed = [rule["code"] for rule in listing["rules"]]
+    assert codes_listed == sorted(codes_listed)
+    baseline = next(rule for rule in listing["rules"] if rule["code"] == "SIP201")
+    assert baseline["severity"] == {"draft": "info", "standard": "warning", "submission": "error"}
+
+
+def test_rule_command_explains_by_code_and_name(run_sip) -> None:
+    by_code = run_sip("rule", "SIP201")
+    assert by_code.exit_code == 0
+    assert "Why it matters" in by_code.stdout
+    assert run_sip("rule", "goal-missing-baseline").stdout == by_code.stdout
+
+
+def test_rule_command_unknown_suggests(run_sip) -> None:
+    result = run_sip("rule", "goal-missing-baselin")
+    assert result.exit_code == 2
+    assert "did you mean 'goal-missing-baseline'?" in result.stderr
+
+
+def test_config_command_shows_sources(run_sip, plan: Path) -> None:
+    (plan.parent / ".sip.yaml").write_text(
+        "profile: submission\nignore: [SIP401]\n", encoding="utf-8"
+    )
+    text = run_sip("config", plan).stdout
+    assert f"file:      {(plan.parent / '.sip.yaml').resolve()}" in text
+    assert "profile:   submission" in text
+    assert "SIP401 unknown-reference" in text and "off" in text and "(ignore)" in text
+    assert "SIP201 goal-missing-baseline              error    from profile submission" in text
+
+
+def test_docs_rules_md_is_current() -> None:
+    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == rules_markdown(), (
+        "docs/rules.md is stale: run `sip rules --format markdown > docs/rules.md`"
+    )
+
+
+def test_pre_commit_hooks_run_sip() -> None:
+    from ruamel.yaml import YAML
+
+    hooks = YAML(typ="safe", pure=True).load(
+        (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    )
+    assert {hook["id"]: hook["entry"] for hook in hooks} == {
+        "sip-validate": "sip validate",
+        "sip-lint": "sip lint",
+    }
