@@ -11,61 +11,27 @@ repeated; the ratio uses the fastest run of each side (as `timeit` does: the min
 run least disturbed by the rest of the machine), and medians are printed beside it.
 Prints figures, asserts nothing.
 
-    python benchmarks/validate.py [-n 2000] [--runs 7]
+    python benchmarks/validate.py [-n 2000] [--runs 15]
 """
 
 from __future__ import annotations
 
 import argparse
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
-BIN = Path(sys.executable).parent
-
-BARE_LOAD = """
-import sys
-from pathlib import Path
-from ruamel.yaml import YAML
-for path in sorted(Path(sys.argv[1]).rglob("*.yaml")):
-    YAML(typ="rt").load(path.read_text(encoding="utf-8"))
-"""
-
-
-def generate_plans(folder: Path, count: int) -> None:
-    """Write ``count`` plans into ``folder``: the examples with a different school name each."""
-    sources = [path.read_text(encoding="utf-8") for path in EXAMPLES]
-    for index in range(count):
-        text = sources[index % len(sources)]
-        text = text.replace("  name: ", f"  name: Generated {index:05d} ", 1)
-        (folder / f"plan-{index:05d}.yaml").write_text(text, encoding="utf-8")
-
-
-def wall_time(command: list[str]) -> float:
-    """Run ``command`` once and return its wall time in seconds."""
-    start = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - start
-
-
-def repeated_times(command: list[str], runs: int) -> list[float]:
-    """Return the wall times of ``runs`` runs of ``command`` (after one warm-up run)."""
-    wall_time(command)
-    return [wall_time(command) for _ in range(runs)]
-
-
-def tool(name: str) -> str:
-    """Return the path of a console script installed beside this Python."""
-    found = shutil.which(name, path=str(BIN)) or shutil.which(name)
-    if found is None:
-        sys.exit(f"{name} is not installed: pip install -e '.[test]'")
-    return found
+from common import (
+    BARE_LOAD,
+    EXAMPLES,
+    ROOT,
+    describe,
+    generate_plans,
+    repeated_times,
+    tool,
+    wall_time,
+)
 
 
 def main() -> None:
@@ -91,9 +57,8 @@ def main() -> None:
         sip_times = repeated_times([sip, "validate", str(example)], args.runs)
         lint_times = repeated_times([yamllint, str(example)], args.runs)
         print(f"one plan: {example.relative_to(ROOT)} ({lines} lines), {args.runs} runs each")
-        for name, times in (("yamllint", lint_times), ("sip validate", sip_times)):
-            low, middle = min(times) * 1000, statistics.median(times) * 1000
-            print(f"  {name + ':':14} fastest {low:5.0f} ms   median {middle:5.0f} ms")
+        print(f"  yamllint:      {describe(lint_times)}")
+        print(f"  sip validate:  {describe(sip_times)}")
         best = min(sip_times) / min(lint_times)
         typical = statistics.median(sip_times) / statistics.median(lint_times)
         print(
