@@ -39,9 +39,9 @@ def run_sip(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.delenv("SIP_MAX_FILE_SIZE", raising=False)
 
-    def run(*args: str, env: dict[str, str] | None = None) -> Result:
+    def run(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> Result:
         result = CliRunner().invoke(
-            app, [str(arg) for arg in args], env=env, catch_exceptions=False
+            app, [str(arg) for arg in args], env=env, input=input, catch_exceptions=False
         )
         return Result(result.exit_code, result.stdout, result.stderr)
 

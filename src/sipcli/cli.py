@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
 
@@ -21,6 +21,7 @@ from sipcli.limits import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
     from sipcli.diagnostics import RunResult
+    from sipcli.reporters.scores import ScoreReporter
 
 EXIT_CLEAN, EXIT_PROBLEMS, EXIT_CANNOT_RUN = 0, 1, 2
 
@@ -51,6 +52,22 @@ class FailOn(str, enum.Enum):
     error = "error"
     warning = "warning"
     info = "info"
+
+
+class ScoreFormat(str, enum.Enum):
+    """The output formats of ``score``; each is a reporter in ``sipcli.reporters.scores``."""
+
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+class Framework(str, enum.Enum):
+    """The SMART frameworks ``score`` knows."""
+
+    dese = "dese"
+    smartie = "smartie"
+    classic = "classic"
 
 
 class ListFormat(str, enum.Enum):
@@ -232,6 +249,99 @@ def lint(
         exit_zero=exit_zero,
         title="sip lint",
     )
+
+
+@app.command()
+def score(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Plan files or folders whose goals and benchmarks to score.", show_default=False
+        ),
+    ] = None,
+    text: Annotated[
+        str | None,
+        typer.Option(
+            "--text",
+            "-t",
+            help='Score one free-text statement instead of plans; "-" reads one statement per line from standard input.',
+        ),
+    ] = None,
+    framework: Annotated[
+        Framework,
+        typer.Option(
+            "--framework",
+            help="dese (S.M.A.R.T.), smartie (adds Inclusive, Equitable) or classic.",
+            case_sensitive=False,
+        ),
+    ] = Framework.dese,
+    output_format: Annotated[
+        ScoreFormat,
+        typer.Option("--format", "-f", help="table, json or markdown.", case_sensitive=False),
+    ] = ScoreFormat.table,
+    min_score: Annotated[
+        int | None,
+        typer.Option(
+            "--min-score",
+            min=0,
+            max=100,
+            help="Exit with 1 when anything scores below this (0-100).",
+        ),
+    ] = None,
+    output_file: OutputFileOption = None,
+    config: ConfigOption = None,
+    max_file_size: MaxSizeOption = DEFAULT_MAX_BYTES,
+) -> None:
+    """Score each goal and benchmark against S.M.A.R.T., criterion by criterion, with fixes.
+
+    Exit status: 0 scored, 1 a plan is invalid or something scores below --min-score,
+    2 sip could not run.
+    """
+    from sipcli.files import collect_plan_files
+    from sipcli.score.run import score_files, score_statements
+
+    if text is None and not paths:
+        _fail("give plan files to score, or a statement with --text")
+    with _cannot_run_on_sip_error():
+        if text is not None:
+            statements = _statements(text)
+            run = score_statements(statements, framework=framework.value, min_score=min_score)
+        else:
+            run = score_files(
+                collect_plan_files(paths or []),
+                framework=framework.value,
+                min_score=min_score,
+                config=config,
+                max_bytes=max_file_size,
+            )
+    _write_report(lambda stream: _score_reporter(output_format).write(run, stream), output_file)
+    raise typer.Exit(run.exit_code())
+
+
+def _statements(text: str) -> list[str]:
+    if text != "-":
+        return [text]
+    statements = [line.strip() for line in sys.stdin.read().splitlines() if line.strip()]
+    if not statements:
+        _fail("no statement on standard input; write one per line")
+    return statements
+
+
+def _score_reporter(output_format: ScoreFormat) -> ScoreReporter:
+    from sipcli.reporters.scores import SCORE_REPORTERS
+
+    return SCORE_REPORTERS[output_format.value]()
+
+
+def _write_report(write: Callable[[TextIO], None], output_file: Path | None) -> None:
+    if output_file is None:
+        write(sys.stdout)
+        return
+    import io
+
+    buffer = io.StringIO()
+    write(buffer)
+    _write_or_fail(output_file, buffer.getvalue())
 
 
 @app.command("rules")

@@ -31,6 +31,10 @@ class MetricFacts(BaseModel):
     """The month the assessment is usually given."""
     results_month: int | None = None
     """The month its results are usually known."""
+    max_change_per_year: float | None = None
+    """The largest change in one year that is still realistic (used by ``sip score``)."""
+    strong_level: float | None = None
+    """A level good enough that holding it is a rigorous goal (used by ``sip score``)."""
 
 
 class Reference(BaseModel):

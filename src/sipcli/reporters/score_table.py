@@ -1,0 +1,50 @@
+"""The Rich tables behind `sip score`'s default output (rich is imported only here)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TextIO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from sipcli.reporters.scores import summary
+
+if TYPE_CHECKING:
+    from sipcli.score.run import ScoreRun
+
+
+def _verdict_style(score: int) -> str:
+    return "green" if score >= 75 else "yellow" if score >= 50 else "red"
+
+
+def write_score_tables(run: ScoreRun, stream: TextIO) -> None:
+    """Write one table per goal, benchmark or statement, then the summary line."""
+    console = Console(file=stream, highlight=False, soft_wrap=False, width=120)
+    for result in run.invalid:
+        for d in result.diagnostics:
+            console.print(Text(f"{d.file}:{d.line}:{d.column}: {d.code} {d.message}", style="red"))
+    for scored in run.items:
+        item = scored.item
+        title = Text(f"{item.kind.capitalize()} {item.id}  ", style="bold")
+        title.append(f"{item.score}/100", style=f"bold {_verdict_style(item.score)}")
+        if scored.file:
+            title.append(f"  {scored.file} {item.path}", style="dim")
+        console.print(title)
+        console.print(Text(item.statement, style="italic"))
+        table = Table(show_lines=True, expand=True)
+        for header, ratio in (("Criterion", 2), ("Score", 1), ("Evidence", 4), ("Suggestion", 4)):
+            table.add_column(header, ratio=ratio, overflow="fold")
+        for criterion in item.criteria:
+            mark = "met" if criterion.met else "not met"
+            table.add_row(
+                f"{criterion.letter} {criterion.name}",
+                Text(f"{criterion.score} {mark}", style=_verdict_style(criterion.score)),
+                "\n".join(criterion.evidence),
+                criterion.suggestion or "",
+            )
+        console.print(table)
+        for disagreement in item.facts.disagreements:
+            console.print(Text(f"Disagreement: {disagreement}", style="yellow"))
+        console.print()
+    console.print(Text(summary(run), style="bold"))

@@ -1,0 +1,290 @@
+"""What is known about one goal, benchmark or statement: structured fields first, then prose.
+
+A plan's goal has fields (metric, baseline, target, owner...) and a statement. Each fact is
+taken from the field when it is filled, else from the statement, and remembers which, so
+the scorer can show its evidence. Where both say something and they differ, that is a
+disagreement the team should resolve.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from sipcli.model import Plan
+from sipcli.model.goals import Benchmark, Goal
+from sipcli.reference import MetricFacts, Reference
+from sipcli.rules.plan_index import plan_horizon_end, plan_year_bounds
+from sipcli.score.elements import Elements, detect
+from sipcli.score.found import Found
+from sipcli.score.quantities import percent_for_points
+
+Kind = Literal["goal", "benchmark", "statement"]
+
+_SEASON_MONTH = {"spring": 5, "summer": 7, "fall": 10, "autumn": 10, "winter": 1}
+
+
+@dataclass(frozen=True)
+class Known:
+    """A fact and where it was found: a field of the plan, or words of the statement."""
+
+    value: Any
+    evidence: str
+
+
+@dataclass
+class Facts:
+    """Everything the criteria look at for one item."""
+
+    kind: Kind
+    label: str
+    statement: str
+    elements: Elements
+    deadline: Known | None = None
+    cadence: Known | None = None
+    metric: Known | None = None
+    baseline: Known | None = None
+    target: Known | None = None
+    unit: Known | None = None
+    direction: Known | None = None
+    population: Known | None = None
+    measure_source: Known | None = None
+    owner: Known | None = None
+    objective: Known | None = None
+    """The strategic objective it serves (None when not linked; unknown for free text)."""
+    tracked: Known | None = None
+    """Interim checks: dated benchmarks, or a cadence."""
+    actions: Known | None = None
+    """Initiatives with owners that carry it out (goals in a plan only)."""
+    in_horizon: Known | None = None
+    """Whether its date falls inside the plan's years (goals and benchmarks in a plan only)."""
+    span_years: int | None = None
+    metric_facts: MetricFacts | None = None
+    structured: bool = False
+    percent_for_points: Found | None = None
+    disagreements: list[str] = field(default_factory=list)
+
+
+def _from_text(found: Found | None, value: Any = None) -> Known | None:
+    if found is None:
+        return None
+    return Known(found.value if value is None else value, f'"{found.text}" in the statement')
+
+
+def facts_of_text(text: str, label: str, reference: Reference) -> Facts:
+    """Return the facts of a free-text statement, from its words alone."""
+    elements = detect(text)
+    metric = _from_text(elements.metric)
+    return Facts(
+        kind="statement",
+        label=label,
+        statement=text,
+        elements=elements,
+        deadline=_from_text(elements.deadline),
+        cadence=_from_text(elements.cadence),
+        metric=metric,
+        baseline=_from_text(elements.baseline),
+        target=_from_text(elements.target),
+        unit=_from_text(elements.unit),
+        direction=_from_text(elements.direction),
+        population=_from_text(elements.student_group),
+        measure_source=_from_text(elements.measure_source),
+        owner=_from_text(elements.owner),
+        tracked=_from_text(elements.cadence),
+        span_years=elements.span_years,
+        metric_facts=reference.metrics.get(metric.value) if metric else None,
+        percent_for_points=elements.percent_for_points,
+    )
+
+
+def _field(value: Any, path: str, shown: Any = None) -> Known | None:
+    if value is None or value == []:
+        return None
+    if shown is None:
+        shown = f"{value:g}" if isinstance(value, float) else value
+    return Known(value, f"{path}: {shown}")
+
+
+def _either(structured: Known | None, prose: Known | None) -> Known | None:
+    return structured if structured is not None else prose
+
+
+def facts_of_goal(goal: Goal, index: int, plan: Plan, reference: Reference) -> Facts:
+    """Return the facts of a plan's goal: its fields, completed and checked by its statement."""
+    prose = facts_of_text(goal.statement, f"Goal {goal.id}", reference)
+    at = f"goals[{index}]"
+    metric = _field(goal.metric, f"{at}.metric")
+    population = _field(goal.student_group, f"{at}.student_group") or _field(
+        goal.grades, f"{at}.grades", ", ".join(goal.grades or [])
+    )
+    facts = Facts(
+        kind="goal",
+        label=f"Goal {goal.id}",
+        statement=goal.statement,
+        elements=prose.elements,
+        deadline=_either(_field(goal.target and goal.target.by, f"{at}.target.by"), prose.deadline),
+        cadence=prose.cadence,
+        metric=_either(metric, prose.metric),
+        baseline=_either(
+            _field(goal.baseline and goal.baseline.value, f"{at}.baseline.value"), prose.baseline
+        ),
+        target=_either(
+            _field(goal.target and goal.target.value, f"{at}.target.value"), prose.target
+        ),
+        unit=_either(_field(goal.unit, f"{at}.unit"), prose.unit),
+        direction=_either(_field(goal.direction, f"{at}.direction"), prose.direction),
+        population=_either(population, prose.population),
+        measure_source=_either(
+            _field(goal.measure_source, f"{at}.measure_source"), prose.measure_source
+        ),
+        owner=_either(_field(goal.owner, f"{at}.owner"), prose.owner),
+        objective=_field(
+            goal.objective_refs, f"{at}.objective_refs", ", ".join(goal.objective_refs or [])
+        ),
+        tracked=_goal_tracking(goal, at),
+        actions=_actions(goal, plan),
+        in_horizon=_in_horizon(goal.target.by if goal.target else None, plan, at),
+        span_years=_goal_span(goal) or prose.span_years,
+        structured=True,
+    )
+    facts.metric_facts = reference.metrics.get(facts.metric.value) if facts.metric else None
+    baseline = facts.baseline.value if facts.baseline else None
+    target = facts.target.value if facts.target else None
+    facts.percent_for_points = percent_for_points(prose.elements.change, baseline, target)
+    facts.disagreements = _disagreements(goal, prose)
+    return facts
+
+
+def facts_of_benchmark(
+    benchmark: Benchmark, where: tuple[int, int], goal: Goal, plan: Plan, reference: Reference
+) -> Facts:
+    """Return the facts of a benchmark: its fields, completed by its statement."""
+    prose = facts_of_text(benchmark.statement, f"Benchmark {benchmark.id}", reference)
+    at = f"goals[{where[0]}].benchmarks[{where[1]}]"
+    due = ", ".join(str(date) for date in benchmark.due)
+    target = benchmark.target
+    return Facts(
+        kind="benchmark",
+        label=f"Benchmark {benchmark.id}",
+        statement=benchmark.statement,
+        elements=prose.elements,
+        deadline=Known(benchmark.due, f"{at}.due: {due}"),
+        cadence=_either(_field(benchmark.frequency, f"{at}.frequency"), prose.cadence),
+        metric=_either(_field(benchmark.data_source, f"{at}.data_source"), prose.metric),
+        target=_either(_field(target and target.value, f"{at}.target.value"), prose.target),
+        unit=_either(_field(target and target.unit, f"{at}.target.unit"), prose.unit),
+        population=_either(_field(benchmark.audience, f"{at}.audience"), prose.population),
+        measure_source=_either(
+            _field(benchmark.data_source, f"{at}.data_source"), prose.measure_source
+        ),
+        owner=_either(_field(benchmark.owner, f"{at}.owner"), prose.owner),
+        objective=_field(goal.id, f"{at} belongs to goal", goal.id),
+        tracked=Known(benchmark.due, f"{at}.due: {due}")
+        if len(benchmark.due) > 1 or benchmark.frequency
+        else prose.tracked,
+        in_horizon=_in_horizon(max(benchmark.due), plan, at),
+        structured=True,
+    )
+
+
+def _goal_tracking(goal: Goal, at: str) -> Known | None:
+    dated = [benchmark for benchmark in goal.benchmarks or [] if benchmark.due]
+    if not dated:
+        return None
+    dates = sorted(date for benchmark in dated for date in benchmark.due)
+    return Known(
+        len(dates),
+        f"{at}.benchmarks: {len(dated)} benchmarks, checked {len(dates)} times from {dates[0]} to {dates[-1]}",
+    )
+
+
+def _actions(goal: Goal, plan: Plan) -> Known | None:
+    wanted = set(goal.objective_refs or [])
+    owned = [
+        initiative.id
+        for objective in plan.strategic_objectives or []
+        if objective.id in wanted
+        for initiative in objective.initiatives or []
+        if initiative.owner
+    ]
+    if not owned:
+        return None
+    return Known(owned, f"initiatives with owners under its objectives: {', '.join(owned)}")
+
+
+def _in_horizon(date: dt.date | None, plan: Plan, at: str) -> Known | None:
+    if date is None:
+        return None
+    start, _ = plan_year_bounds(plan)
+    end = plan_horizon_end(plan)
+    # Spring results of the last year arrive in the fall: allow six months past the horizon.
+    inside = start <= date <= end + dt.timedelta(days=183)
+    return Known(inside, f"{at} date {date}; the plan runs {start} to {end}")
+
+
+def _goal_span(goal: Goal) -> int | None:
+    if goal.baseline is None or goal.target is None:
+        return None
+    measured = _period_date(goal.baseline.period)
+    if measured is None:
+        return None
+    return max(1, round((goal.target.by - measured).days / 365.25))
+
+
+def _period_date(period: str) -> dt.date | None:
+    """Return roughly when a period such as "spring 2026" or SY2025-26 was measured."""
+    school_year = re.search(r"(20\d\d)\s?[-\u2013/]\s?(?:20)?\d\d", period)
+    if school_year:
+        return dt.date(int(school_year.group(1)) + 1, 6, 1)
+    year = re.search(r"20\d\d", period)
+    if year is None:
+        return None
+    season = re.search(r"spring|summer|fall|autumn|winter", period, re.IGNORECASE)
+    month = _SEASON_MONTH[season.group(0).lower()] if season else 6
+    return dt.date(int(year.group(0)), month, 15)
+
+
+def _disagreements(goal: Goal, prose: Facts) -> list[str]:
+    """Return where the statement's words contradict the goal's fields."""
+    found: list[str] = []
+    pairs = (
+        ("target", goal.target.value if goal.target else None, prose.target),
+        ("baseline", goal.baseline.value if goal.baseline else None, prose.baseline),
+    )
+    for name, value, said in pairs:
+        if value is not None and said is not None and abs(float(said.value) - value) > 0.05:
+            found.append(
+                f"the statement gives the {name} as {_number(said.value)} "
+                f"({said.evidence}) but {name}.value is {_number(value)}"
+            )
+    if goal.metric and prose.metric and _family(prose.metric.value) != _family(goal.metric):
+        found.append(
+            f"the statement names {prose.metric.value} ({prose.metric.evidence}) but the "
+            f"metric is {goal.metric}"
+        )
+    return found
+
+
+#: Measures that one statement may name interchangeably ("MCAS" for an SGP goal).
+_FAMILIES = {
+    "mcas_meeting_exceeding": "mcas",
+    "mcas_scaled_score": "mcas",
+    "sgp_mean": "mcas",
+    "sgp_median": "mcas",
+    "accountability_percentile": "mcas",
+    "criterion_referenced_target": "mcas",
+    "access_progress": "access",
+    "access_proficiency": "access",
+    "chronic_absenteeism": "attendance",
+    "attendance_rate": "attendance",
+}
+
+
+def _family(metric: str) -> str:
+    return _FAMILIES.get(metric, metric)
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
