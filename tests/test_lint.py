@@ -16,6 +16,7 @@ from sipcli.suppress import parse_suppressions
 from .conftest import EXAMPLES, MINIMAL_PLAN, ROOT
 
 # One goal without a baseline (SIP201, warning) and one reference to nothing (SIP401, error).
+# Other rules find more in so small a plan: the engine tests select these two (ENGINE_CONFIG).
 PLAN = (
     MINIMAL_PLAN
     + """goals:
@@ -33,9 +34,13 @@ def fresh_settings():
     load_settings.cache_clear()
 
 
+ENGINE_CONFIG = "select: [SIP201, SIP401]\n"
+
+
 @pytest.fixture
 def plan(tmp_path: Path) -> Path:
     (tmp_path / ".git").mkdir()  # the repository root: config discovery stops here
+    (tmp_path / ".sip.yaml").write_text(ENGINE_CONFIG, encoding="utf-8")
     path = tmp_path / "plans" / "lincoln.yaml"
     path.parent.mkdir()
     path.write_text(PLAN, encoding="utf-8")
@@ -86,7 +91,7 @@ def test_exit_zero(run_sip, plan: Path) -> None:
 
 def test_config_is_found_upward_and_applies(run_sip, plan: Path) -> None:
     (plan.parents[1] / ".sip.yaml").write_text(
-        "ignore: [goal-missing-baseline]\n", encoding="utf-8"
+        ENGINE_CONFIG + "ignore: [goal-missing-baseline]\n", encoding="utf-8"
     )
     assert lint_codes(run_sip, plan) == {"SIP401"}
 
@@ -126,7 +131,7 @@ def test_draft_profile_is_one_level_milder(run_sip, plan: Path) -> None:
 
 def test_per_file_ignores(run_sip, plan: Path) -> None:
     (plan.parents[1] / ".sip.yaml").write_text(
-        "per-file-ignores:\n  'plans/linc*.yaml': [SIP401]\n", encoding="utf-8"
+        ENGINE_CONFIG + "per-file-ignores:\n  'plans/linc*.yaml': [SIP401]\n", encoding="utf-8"
     )
     assert lint_codes(run_sip, plan) == {"SIP201"}
 

@@ -136,11 +136,15 @@ def _options_section(rule: RuleClass) -> list[str]:
     fields = rule.options_model.model_fields
     if not fields:
         return []
+    from sipcli.model.docs import field_docstrings  # noqa: PLC0415 - parses source; on request
+
+    # Option fields are documented by the docstring under each; the model does not read them
+    # at import (that tokenises the source), so they are read here, when asked for.
+    docs = field_docstrings(rule.options_model)
     lines = ["", "Options (in `.sip.yaml` under `rules: {" + rule.code + ": {options: ...}}`):", ""]
     for name, info in fields.items():
-        lines.append(
-            f"- `{name.replace('_', '-')}` (default `{info.default}`): {info.description or ''}"
-        )
+        description = info.description or docs.get(name, "")
+        lines.append(f"- `{name.replace('_', '-')}` (default `{info.default}`): {description}")
     return lines
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from sipcli.model import Plan
+from sipcli.model.goals import Benchmark, Goal
 
 Path = tuple[str | int, ...]
 
@@ -101,6 +102,13 @@ def references(plan: Plan) -> Iterator[tuple[str, str, Path]]:
             elif isinstance(value, list):
                 for position, item in enumerate(value):
                     yield field, item, (*path, field, position)
+
+
+def benchmarks_of(plan: Plan) -> Iterator[tuple[Path, Goal, Benchmark]]:
+    """Yield every benchmark in plan order with its path and the goal it belongs to."""
+    for g, goal in enumerate(plan.goals or []):
+        for b, benchmark in enumerate(goal.benchmarks or []):
+            yield ("goals", g, "benchmarks", b), goal, benchmark
 
 
 def plan_year_bounds(plan: Plan) -> tuple[dt.date, dt.date]:
