@@ -344,6 +344,103 @@ def _write_report(write: Callable[[TextIO], None], output_file: Path | None) -> 
     _write_or_fail(output_file, buffer.getvalue())
 
 
+@app.command()
+def render(
+    paths: PathsArgument,
+    to: Annotated[
+        list[str],
+        typer.Option(
+            "--to",
+            "-t",
+            help="Formats: md, html, docx; repeat the option or separate with commas.",
+        ),
+    ] = ["md"],  # noqa: B006 - typer reads the default; it is never mutated
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="A file for one plan in one format; otherwise a folder (created if missing). "
+            "Default: beside each plan.",
+        ),
+    ] = None,
+    template: Annotated[
+        Path | None,
+        typer.Option("--template", help="A Word template (.docx with Jinja tags) for --to docx."),
+    ] = None,
+    template_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--template-dir",
+            help="A folder whose plan.md.j2, plan.html.j2, macros or plan.css replace sip's own.",
+        ),
+    ] = None,
+    with_scores: Annotated[
+        bool, typer.Option("--with-scores", help="Show each goal's SMART score.")
+    ] = False,
+    max_file_size: MaxSizeOption = DEFAULT_MAX_BYTES,
+) -> None:
+    """Render plans to Markdown, HTML or Word documents through templates.
+
+    Exit status: 0 rendered, 1 a plan is invalid (nothing written for it), 2 sip could not run.
+    """
+    from sipcli.files import collect_plan_files
+    from sipcli.render.run import FORMATS, RenderOptions, render_files
+
+    formats = tuple(
+        dict.fromkeys(f.strip().lower() for value in to for f in value.split(",") if f.strip())
+    )
+    unknown = [fmt for fmt in formats if fmt not in FORMATS]
+    if unknown or not formats:
+        _fail(f"unknown format {', '.join(unknown) or '(none)'}; use md, html or docx")
+    options = RenderOptions(
+        formats=formats,
+        output=output,
+        template_dir=template_dir,
+        docx_template=template,
+        with_scores=with_scores,
+        max_bytes=max_file_size,
+    )
+    with _cannot_run_on_sip_error():
+        run = render_files(collect_plan_files(paths), options)
+    if run.invalid:
+        from sipcli.diagnostics import RunResult
+        from sipcli.reporters import REPORTERS
+
+        REPORTERS["text"](sys.stdout).report(RunResult(run.invalid))
+    for written in run.written:
+        typer.echo(f"Wrote {written}", err=True)
+    raise typer.Exit(run.exit_code())
+
+
+template_app = typer.Typer(help="Work with render templates.", no_args_is_help=True)
+app.add_typer(template_app, name="template")
+
+
+@template_app.command("check")
+def template_check(
+    file: Annotated[
+        Path, typer.Argument(help="A Markdown or HTML template (.j2) or a Word template (.docx).")
+    ],
+) -> None:
+    """Report variables and attributes a custom template uses that the plan's view does not have.
+
+    Exit status: 0 every name is known, 1 unknown names found, 2 the template cannot be read.
+    """
+    from sipcli.render.template_check import check_template
+
+    with _cannot_run_on_sip_error():
+        problems = check_template(file)
+    for problem in problems:
+        typer.echo(f"{file}:{problem.line}: {problem.message}")
+    typer.echo(
+        f"{len(problems)} unknown name(s) in {file}."
+        if problems
+        else f"{file}: every name is known."
+    )
+    raise typer.Exit(1 if problems else 0)
+
+
 @app.command("rules")
 def list_rules(
     output_format: Annotated[

@@ -7,17 +7,20 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the new one, never half.
+def write_atomically(path: Path, content: str | bytes) -> None:
+    r"""Write ``content`` to ``path`` so that readers see the old file or the new one, never half.
+
+    Text is written as UTF-8 with ``\n`` line endings; bytes as they are.
 
     Raises:
         OSError: when the folder cannot be created or written.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    data = content.encode("utf-8") if isinstance(content, str) else content
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
         os.chmod(temporary, _mode_for(path))
         os.replace(temporary, path)
     except BaseException:

@@ -1,0 +1,55 @@
+"""The Jinja environment every template runs in: sandboxed, strict, with the escaping filters.
+
+User templates are code a consultant received by email: they run in Jinja's sandbox, so a
+template that reaches for Python internals fails instead of running.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
+from jinja2.exceptions import SecurityError, TemplateNotFound, TemplateSyntaxError
+from jinja2.sandbox import SandboxedEnvironment
+
+from sipcli.errors import SipError
+from sipcli.render.escape import html_text, markdown_text
+from sipcli.resources import templates_dir
+
+
+def render_templates_dir() -> Path:
+    """Return the folder of the shipped Markdown and HTML templates."""
+    return Path(str(templates_dir().joinpath("render")))
+
+
+def make_environment(template_dir: Path | None = None) -> SandboxedEnvironment:
+    """Return the sandboxed environment; files in ``template_dir`` replace shipped ones by name."""
+    folders = [str(template_dir)] if template_dir else []
+    folders.append(str(render_templates_dir()))
+    environment = SandboxedEnvironment(
+        loader=ChoiceLoader([FileSystemLoader(folder) for folder in folders]),
+        autoescape=select_autoescape(enabled_extensions=("html", "html.j2", "xml"), default=False),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=False,
+        lstrip_blocks=False,
+    )
+    environment.filters["md"] = markdown_text
+    environment.filters["cell"] = markdown_text
+    environment.filters["br"] = html_text
+    return environment
+
+
+def template_error(error: TemplateError, name: str) -> SipError:
+    """Turn a Jinja error into a message that says which template, where, and what to do."""
+    if isinstance(error, SecurityError):
+        return SipError(
+            f"template {name} was stopped: it tried to reach Python internals ({error}). "
+            "Templates may only use the plan's data."
+        )
+    if isinstance(error, TemplateNotFound):
+        return SipError(f"template {error.name} not found in the template folder or sip's own")
+    if isinstance(error, TemplateSyntaxError):
+        where = f"{error.filename or error.name or name}:{error.lineno}"
+        return SipError(f"{where}: template syntax error: {error.message}")
+    return SipError(f"template {name}: {error}")

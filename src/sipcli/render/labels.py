@@ -1,0 +1,59 @@
+"""Words for the codes a plan stores: what a reader of the rendered plan sees instead of ids."""
+
+from __future__ import annotations
+
+PRACTICES = {
+    "TP1": "Leadership, shared responsibility and professional collaboration",
+    "TP2": "Intentional practices for improving instruction",
+    "TP3": "Student-specific supports and instruction to all students",
+    "TP4": "School climate and culture",
+}
+
+PLAN_TYPES = {"initial": "Initial plan", "annual_renewal": "Annual renewal"}
+
+BENCHMARK_TYPES = {
+    "process": "Process",
+    "early_evidence": "Early evidence",
+    "outcome": "Outcome",
+}
+
+METRICS = {
+    "mcas_meeting_exceeding": "MCAS meeting or exceeding expectations",
+    "mcas_scaled_score": "MCAS average scaled score",
+    "sgp_mean": "Mean student growth percentile",
+    "sgp_median": "Median student growth percentile",
+    "chronic_absenteeism": "Chronic absenteeism",
+    "attendance_rate": "Attendance rate",
+    "access_progress": "Progress toward English language proficiency (ACCESS)",
+    "access_proficiency": "English language proficiency (ACCESS)",
+    "graduation_rate": "Graduation rate",
+    "dropout_rate": "Dropout rate",
+    "suspension_rate": "Suspension rate",
+    "advanced_coursework": "Advanced coursework completion",
+    "accountability_percentile": "Accountability percentile",
+    "criterion_referenced_target": "Criterion-referenced target",
+    "survey": "Survey",
+    "local_assessment": "Local assessment",
+    "observation": "Observation",
+    "count": "Count",
+    "other": "Other measure",
+}
+
+UNITS = {
+    "percent": "%",
+    "scaled_score": " (scaled score)",
+    "sgp": " (SGP)",
+    "percentile": " (percentile)",
+    "count": "",
+    "days": " days",
+    "rating": " (rating)",
+    "score": " (score)",
+}
+
+
+def humanise(code: str | None) -> str:
+    """Turn a stored code such as ``students_with_disabilities`` into "Students with disabilities"."""
+    if not code:
+        return ""
+    text = code.replace("_", " ")
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,294 @@
+"""`sip render` to Markdown and HTML: golden files, exact text, the sandbox, safe writes, the CLI.
+
+Regenerate the golden files after a deliberate change with ``SIP_UPDATE_GOLDEN=1 pytest``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+from ruamel.yaml import YAML
+
+from sipcli.check import validate_file
+from sipcli.render.run import render_text
+from sipcli.render.view import build_view
+
+from .conftest import EXAMPLES, MINIMAL_PLAN, ROOT
+
+GOLDEN = ROOT / "tests" / "golden" / "render"
+TORTURE = ROOT / "tests" / "fixtures" / "render" / "torture.yaml"
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
+FREE_TEXT_KEYS = {
+    "name",
+    "district",
+    "statement",
+    "school_snapshot",
+    "text",
+    "title",
+    "owner",
+    "description",
+    "funding_source",
+    "period",
+    "data_source",
+}
+
+
+def view_of(path: Path, scores: bool = False):  # type: ignore[no-untyped-def]
+    plan = validate_file(path).plan
+    assert plan is not None
+    return build_view(plan)
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_examples_match_their_golden_files(path: Path, fmt: str) -> None:
+    rendered = render_text(view_of(path), fmt)
+    golden = GOLDEN / f"{path.stem}.{fmt}"
+    if os.environ.get("SIP_UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(rendered, encoding="utf-8")
+    assert rendered == golden.read_text(encoding="utf-8")
+
+
+class _Text(HTMLParser):
+    """The text a browser shows, with <br> as a line break and script contents kept."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in {"br", "p", "td", "th", "li", "dd", "dt", "tr", "h1", "h2", "h3", "h4"}:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def shown_text(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    return squash("".join(parser.parts))
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def torture_strings() -> list[str]:
+    data = YAML(typ="safe", pure=True).load(TORTURE.read_text(encoding="utf-8"))
+    found: list[str] = []
+
+    def walk(node: object, key: str | None = None) -> None:
+        if isinstance(node, dict):
+            for child_key, value in node.items():
+                walk(value, str(child_key))
+        elif isinstance(node, list):
+            for value in node:
+                walk(value, key)
+        elif isinstance(node, str) and key in FREE_TEXT_KEYS | {"statement"}:
+            found.append(node)
+
+    walk(data)
+    return found
+
+
+def test_torture_plan_is_valid_and_has_hostile_text() -> None:
+    assert validate_file(TORTURE).plan is not None
+    strings = torture_strings()
+    assert any("<script>" in s for s in strings) and any("\n" in s for s in strings)
+
+
+@pytest.mark.parametrize("text", torture_strings())
+def test_every_character_survives_markdown(text: str) -> None:
+    rendered = render_text(view_of(TORTURE), "md")
+    html = MarkdownIt("commonmark", {"html": True}).enable("table").render(rendered)
+    assert squash(text) in shown_text(html)
+
+
+@pytest.mark.parametrize("text", torture_strings())
+def test_every_character_survives_html(text: str) -> None:
+    assert squash(text) in shown_text(render_text(view_of(TORTURE), "html"))
+
+
+def test_html_escapes_everything() -> None:
+    html = render_text(view_of(TORTURE), "html")
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<b>not bold</b>" not in html
+    assert "Cell with<br>\na line break" in html
+
+
+def test_markdown_escapes_its_own_markup() -> None:
+    rendered = render_text(view_of(TORTURE), "md")
+    assert "Objective \\| with pipes \\| and \\*stars\\*" in rendered
+    assert "&amp;copy;" in rendered
+    html = MarkdownIt("commonmark").enable("table").render(rendered)
+    assert "<script>" not in html and "<b>" not in html
+    assert "<h1>" in html and html.count("<h1>") == 1  # "# not a heading" stayed text
+
+
+def test_html_is_one_accessible_self_contained_page() -> None:
+    html = render_text(view_of(EXAMPLE_FILES[0]), "html")
+    assert html.startswith("<!DOCTYPE html>") and '<html lang="en">' in html
+    assert "<style>" in html and "@media print" in html and "break-before: page" in html
+    assert 'src="http' not in html and 'href="http' not in html
+    assert '<th scope="col">' in html
+    levels = [int(level) for level in re.findall(r"<h([1-6])", html)]
+    assert levels[0] == 1 and all(b - a <= 1 for a, b in itertools.pairwise(levels))
+
+
+def test_document_follows_the_dese_order() -> None:
+    rendered = render_text(view_of(EXAMPLES / "elementary.yaml"), "md")
+    headings = re.findall(r"^## (.+)$", rendered, re.MULTILINE)
+    assert headings[0] == "Executive summary"
+    order = [
+        "Stakeholder engagement",
+        "Vision",
+        "Assessment of assets and challenges, and root cause analysis",
+        "Strategic objectives and initiatives",
+        "Goals and benchmarks",
+        "From challenges to goals",
+        "Resources",
+        "District systems",
+        "Implementation",
+        "Progress monitoring",
+    ]
+    assert [h for h in headings if h in order] == order
+
+
+def test_tables_the_issue_asks_for() -> None:
+    rendered = render_text(view_of(EXAMPLES / "elementary.yaml"), "md")
+    for heading in (
+        "### Goals",
+        "### Turnaround Practices alignment",
+        "### Traceability",
+        "### Monitoring calendar",
+        "### Totals by funding source",
+    ):
+        assert heading in rendered
+    assert "| Id | Benchmark | Type | Due | Data source | Owner | Target |" in rendered
+    assert "**All sources**" in rendered
+
+
+def test_renders_are_byte_identical() -> None:
+    view = view_of(EXAMPLES / "middle.yaml")
+    assert render_text(view, "html") == render_text(view_of(EXAMPLES / "middle.yaml"), "html")
+
+
+# --- the CLI ------------------------------------------------------------------------------
+
+
+def test_cli_writes_several_formats_into_a_new_folder(run_sip, tmp_path: Path) -> None:
+    out = tmp_path / "out" / "deep"
+    result = run_sip("render", *EXAMPLE_FILES, "--to", "md,html", "-o", out)
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        f"{p.stem}.{ext}" for p in EXAMPLE_FILES for ext in ("md", "html")
+    )
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temporary files left
+
+
+def test_cli_output_file_for_one_plan_and_format(run_sip, tmp_path: Path) -> None:
+    target = tmp_path / "plan.md"
+    assert run_sip("render", EXAMPLE_FILES[0], "-o", target).exit_code == 0
+    assert target.read_text(encoding="utf-8").startswith("# ")
+
+
+def test_cli_default_output_is_beside_the_plan(run_sip, minimal_plan: Path) -> None:
+    assert run_sip("render", minimal_plan, "--to", "html").exit_code == 0
+    assert minimal_plan.with_suffix(".html").is_file()
+
+
+def test_invalid_plan_renders_nothing_and_keeps_the_old_output(run_sip, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(MINIMAL_PLAN.replace("initial", "intial"), encoding="utf-8")
+    old = tmp_path / "plan.md"
+    old.write_text("the previous rendering\n", encoding="utf-8")
+    result = run_sip("render", plan)
+    assert result.exit_code == 1
+    assert "SIP104" in result.stdout
+    assert old.read_text(encoding="utf-8") == "the previous rendering\n"
+
+
+def test_unwritable_output_is_a_clear_error(run_sip, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    result = run_sip("render", EXAMPLE_FILES[0], "-o", blocker / "sub" / "plan.md")
+    assert result.exit_code == 2
+    assert "cannot write" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_unknown_format_exits_2(run_sip) -> None:
+    result = run_sip("render", EXAMPLE_FILES[0], "--to", "pdf")
+    assert result.exit_code == 2 and "use md, html or docx" in result.stderr
+
+
+def test_with_scores_adds_the_smart_score(run_sip, tmp_path: Path) -> None:
+    target = tmp_path / "plan.md"
+    assert run_sip("render", EXAMPLE_FILES[0], "--with-scores", "-o", target).exit_code == 0
+    text = target.read_text(encoding="utf-8")
+    assert "SMART score" in text and re.search(r"\| \d+/100 \|", text)
+
+
+def test_template_dir_overrides_one_file(run_sip, tmp_path: Path) -> None:
+    (tmp_path / "plan.css").write_text("body { color: rebeccapurple; }\n", encoding="utf-8")
+    target = tmp_path / "plan.html"
+    result = run_sip(
+        "render", EXAMPLE_FILES[0], "-t", "html", "--template-dir", tmp_path, "-o", target
+    )
+    assert result.exit_code == 0
+    html = target.read_text(encoding="utf-8")
+    assert "rebeccapurple" in html and "<table>" in html
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{{ view.__class__.__mro__ }}",
+        "{{ view.title.__class__.__subclasses__() }}",
+        "{{ ''.__class__.__base__.__subclasses__() }}",
+    ],
+)
+def test_sandbox_stops_templates_reaching_python(run_sip, tmp_path: Path, template: str) -> None:
+    (tmp_path / "plan.md.j2").write_text(template, encoding="utf-8")
+    result = run_sip(
+        "render", EXAMPLE_FILES[0], "--template-dir", tmp_path, "-o", tmp_path / "x.md"
+    )
+    assert result.exit_code == 2
+    assert "Python internals" in result.stderr
+    assert not (tmp_path / "x.md").exists()
+
+
+def test_template_errors_name_the_line(run_sip, tmp_path: Path) -> None:
+    (tmp_path / "plan.md.j2").write_text("line one\n{% for x in %}\n", encoding="utf-8")
+    result = run_sip(
+        "render", EXAMPLE_FILES[0], "--template-dir", tmp_path, "-o", tmp_path / "x.md"
+    )
+    assert result.exit_code == 2
+    assert "plan.md.j2:2: template syntax error" in result.stderr
+
+
+def test_template_check_reports_unknown_names(run_sip, tmp_path: Path) -> None:
+    custom = tmp_path / "plan.md.j2"
+    custom.write_text(
+        "{{ view.titel }}\n{% for s in view.sections %}{{ s.title }}{{ secton }}{% endfor %}\n",
+        encoding="utf-8",
+    )
+    result = run_sip("template", "check", custom)
+    assert result.exit_code == 1
+    assert f"{custom}:1: unknown attribute 'titel'; did you mean 'title'?" in result.stdout
+    assert f"{custom}:2: unknown variable 'secton'" in result.stdout
+
+
+@pytest.mark.parametrize("name", ["plan.md.j2", "plan.html.j2", "macros.md.j2", "macros.html.j2"])
+def test_shipped_templates_pass_template_check(run_sip, name: str) -> None:
+    result = run_sip("template", "check", ROOT / "templates" / "render" / name)
+    assert result.exit_code == 0, result.stdout
