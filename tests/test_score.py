@@ -248,3 +248,92 @@ def test_statement_disagreeing_with_fields_is_reported(run_sip, tmp_path: Path) 
     assert item["disagreements"] == [
         'the statement gives the target as 62 ("62%" in the statement) but target.value is 60'
     ]
+
+
+# --- regressions found in review ------------------------------------------------------------
+
+
+def test_smartie_with_grades_but_no_group_does_not_crash(run_sip, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        MINIMAL_PLAN
+        + "goals:\n  - id: G1\n    statement: Raise grade 3 reading from 30% to 36% by fall 2027.\n"
+        "    grades: [3, 4]\n",
+        encoding="utf-8",
+    )
+    result = run_sip("score", plan, "--framework", "smartie", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    item = json.loads(result.stdout)["items"][0]
+    assert item["criteria"][0]["evidence"][0] == "names whom: goals[0].grades: grades 3, 4"
+
+
+def test_a_very_long_number_still_gives_valid_json(run_sip) -> None:
+    result = run_sip("score", "-f", "json", "--text", "9" * 400 + "% of students by June 2027")
+    assert result.exit_code == 0
+    assert "Infinity" not in result.stdout
+    json.loads(result.stdout)
+
+
+def test_direction_words_inside_other_words_are_not_directions() -> None:
+    elements = detect("At-risk students will decrease by 5 percentage points from 30%.")
+    assert elements.direction is not None and elements.direction.value == "decrease"
+    assert elements.target is not None and elements.target.value == 25
+    assert find_amounts("The dropout rate in growth percentiles").direction is None
+
+
+def test_a_change_in_the_statement_is_not_a_disagreeing_target(run_sip, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        MINIMAL_PLAN
+        + """goals:
+  - id: G1
+    statement: By June 2027, reduce chronic absenteeism by 3 percentage points.
+    metric: chronic_absenteeism
+    unit: percent
+    direction: decrease
+    baseline: {value: 20, period: SY2025-26}
+    target: {value: 17, by: 2027-06-30}
+""",
+        encoding="utf-8",
+    )
+    item = json.loads(run_sip("score", plan, "-f", "json").stdout)["items"][0]
+    assert item["disagreements"] == []
+
+
+def test_a_direction_contradicting_the_statement_is_a_disagreement(run_sip) -> None:
+    output = json.loads(run_sip("score", EXAMPLES / "flawed", "-f", "json").stdout)
+    goal = next(item for item in output["items"] if item["path"] == "goals[3]")
+    assert any("direction is decrease" in text for text in goal["disagreements"])
+
+
+def test_a_benchmark_is_not_asked_for_its_own_benchmarks(run_sip) -> None:
+    output = json.loads(run_sip("score", EXAMPLES / "elementary.yaml", "-f", "json").stdout)
+    benchmark = next(item for item in output["items"] if item["kind"] == "benchmark")
+    names = [check["name"] for c in benchmark["criteria"] for check in c["checks"]]
+    assert "tracked" not in names
+
+
+def test_plans_and_text_together_is_a_usage_error(run_sip) -> None:
+    result = run_sip("score", EXAMPLES / "elementary.yaml", "--text", "x")
+    assert result.exit_code == 2 and "not both" in result.stderr
+
+
+def test_an_empty_statement_is_a_usage_error(run_sip) -> None:
+    result = run_sip("score", "--text", "   ")
+    assert result.exit_code == 2 and "empty" in result.stderr
+
+
+def test_text_scoring_uses_the_configured_reference(run_sip, tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "facts.yaml").write_text(
+        "metrics:\n  chronic_absenteeism: {better: lower, max_change_per_year: 40}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / ".sip.yaml").write_text("reference: facts.yaml\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    text = "Reduce chronic absenteeism from 35% to 5% by June 2027."
+    item = json.loads(run_sip("score", "--text", text, "-f", "json").stdout)["items"][0]
+    realistic = next(
+        check for c in item["criteria"] for check in c["checks"] if check["name"] == "realistic"
+    )
+    assert realistic["passed"] is True

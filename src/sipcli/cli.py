@@ -302,10 +302,19 @@ def score(
 
     if text is None and not paths:
         _fail("give plan files to score, or a statement with --text")
+    if text is not None and paths:
+        _fail("give either plan files or --text, not both")
     with _cannot_run_on_sip_error():
         if text is not None:
-            statements = _statements(text)
-            run = score_statements(statements, framework=framework.value, min_score=min_score)
+            from sipcli.config import settings_for
+
+            reference = settings_for(Path.cwd() / "statement", config=config).reference
+            run = score_statements(
+                _statements(text),
+                framework=framework.value,
+                min_score=min_score,
+                reference=reference,
+            )
         else:
             run = score_files(
                 collect_plan_files(paths or []),
@@ -320,6 +329,8 @@ def score(
 
 def _statements(text: str) -> list[str]:
     if text != "-":
+        if not text.strip():
+            _fail("the statement to score is empty")
         return [text]
     statements = [line.strip() for line in sys.stdin.read().splitlines() if line.strip()]
     if not statements:

@@ -18,6 +18,10 @@ from ruamel.yaml.error import YAMLError
 from sipcli.errors import SipError
 
 
+#: Units that count things (students, days) rather than express a rate or a score.
+TALLY_UNITS = frozenset({"count", "days"})
+
+
 class MetricFacts(BaseModel):
     """What sip knows about one measure."""
 
@@ -50,9 +54,12 @@ class Reference(BaseModel):
     def range_for(
         self, metric: str | None, unit: str | None
     ) -> tuple[float | None, float | None] | None:
-        """Return the possible values of a measure: the metric's range, else the unit's."""
+        """Return the possible values of a measure: the metric's range, else the unit's.
+
+        A tally (students, days) of a measure that is usually a rate has the tally's range.
+        """
         facts = self.metrics.get(metric or "")
-        if facts is not None and facts.range is not None:
+        if facts is not None and facts.range is not None and unit not in TALLY_UNITS:
             return facts.range
         return self.units.get(unit or "")
 

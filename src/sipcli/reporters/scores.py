@@ -43,7 +43,9 @@ class ScoreJsonReporter(ScoreReporter):
 
     def write(self, run: ScoreRun, stream: TextIO) -> None:
         """Write the JSON object, indented, with a final newline."""
-        stream.write(json.dumps(score_run_to_json(run), indent=2, ensure_ascii=False) + "\n")
+        stream.write(
+            json.dumps(score_run_to_json(run), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+        )
 
 
 def _cell(text: str) -> str:

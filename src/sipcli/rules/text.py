@@ -119,7 +119,9 @@ def statement_numbers(text: str) -> list[StatementNumber]:
     masked = mask_non_values(text)
     numbers = []
     for match in _NUMBER.finditer(masked):
-        before, after = masked[: match.start()], masked[match.end() :]
+        # A window each side: the cues are short, and slicing the whole text is quadratic.
+        before = masked[max(0, match.start() - 80) : match.start()]
+        after = masked[match.end() : match.end() + 80]
         points = bool(_POINTS_AFTER.match(after))
         numbers.append(
             StatementNumber(

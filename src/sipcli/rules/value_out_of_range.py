@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from sipcli.diagnostics import Severity
 from sipcli.model import Plan
 from sipcli.model.goals import Benchmark, Goal
-from sipcli.reference import Reference
+from sipcli.reference import TALLY_UNITS, Reference
 from sipcli.rules.base import Context, Finding, NoOptions, Rule
 from sipcli.rules.plan_index import Path
 from sipcli.rules.text import format_number
@@ -133,7 +133,7 @@ def _bounds(
     if bounds is None or bounds == (None, None):
         return None
     facts = reference.metrics.get(metric or "")
-    key = metric if facts is not None and facts.range is not None else unit
+    key = metric if facts is not None and facts.range is not None and unit not in TALLY_UNITS else unit
     label = _LABELS.get(key or "") or f"Values of {(key or '').replace('_', ' ')}"
     return label, bounds
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import get_args
 
 from sipcli.model.types import StudentGroup
+from sipcli.reference import TALLY_UNITS
 from sipcli.score.facts import Facts, Known
 
 _UNDERSERVED = frozenset(get_args(StudentGroup)) - {"all", "other"}
@@ -216,7 +217,10 @@ def results_focused(facts: Facts) -> Outcome:
 
 
 def _change(facts: Facts) -> tuple[float, float] | None:
+    """Baseline and target, when both are known in the metric's own unit (not counts or days)."""
     if facts.baseline is None or facts.target is None:
+        return None
+    if facts.unit is not None and facts.unit.value in TALLY_UNITS:
         return None
     try:
         return float(facts.baseline.value), float(facts.target.value)
@@ -281,8 +285,10 @@ def deadline(facts: Facts) -> Outcome:
     )
 
 
-def tracked(facts: Facts) -> Outcome:
-    """Progress is checked on the way: dated benchmarks or a cadence."""
+def tracked(facts: Facts) -> Outcome | None:
+    """Progress is checked on the way: dated benchmarks or a cadence (goals and statements)."""
+    if facts.kind == "benchmark":
+        return None  # a benchmark is itself one of the checks on the way
     return _has(
         facts.tracked,
         "tracked",
@@ -326,7 +332,8 @@ def inclusive(facts: Facts) -> Outcome:
 
 def equitable(facts: Facts) -> Outcome:
     """It targets a group the system has underserved, or closes a gap."""
-    if facts.population is not None and facts.population.value in _UNDERSERVED:
+    group = facts.population.value if facts.population else None
+    if isinstance(group, str) and group in _UNDERSERVED and facts.population is not None:
         return Outcome(True, f"targets a student group: {facts.population.evidence}")
     match = _GAP.search(facts.statement)
     if match:

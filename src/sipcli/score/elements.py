@@ -20,7 +20,7 @@ from sipcli.score.wording import (
 )
 
 _WITHIN = re.compile(
-    r"\bwithin (?:the next )?(one|two|three|four|five|\d) (?:school )?years?\b", re.I
+    r"\b(?:within|over|in) (?:the next )?(one|two|three|four|five|\d) (?:school )?years?\b", re.I
 )
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 

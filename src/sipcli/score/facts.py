@@ -116,9 +116,8 @@ def facts_of_goal(goal: Goal, index: int, plan: Plan, reference: Reference) -> F
     prose = facts_of_text(goal.statement, f"Goal {goal.id}", reference)
     at = f"goals[{index}]"
     metric = _field(goal.metric, f"{at}.metric")
-    population = _field(goal.student_group, f"{at}.student_group") or _field(
-        goal.grades, f"{at}.grades", ", ".join(goal.grades or [])
-    )
+    grades = f"grades {', '.join(goal.grades)}" if goal.grades else None
+    population = _field(goal.student_group, f"{at}.student_group") or _field(grades, f"{at}.grades")
     facts = Facts(
         kind="goal",
         label=f"Goal {goal.id}",
@@ -172,7 +171,8 @@ def facts_of_benchmark(
         elements=prose.elements,
         deadline=Known(benchmark.due, f"{at}.due: {due}"),
         cadence=_either(_field(benchmark.frequency, f"{at}.frequency"), prose.cadence),
-        metric=_either(_field(benchmark.data_source, f"{at}.data_source"), prose.metric),
+        # What a benchmark measures is its target's unit of practice or results, not its source.
+        metric=_either(prose.metric, _field(target and target.unit, f"{at}.target.unit")),
         target=_either(_field(target and target.value, f"{at}.target.value"), prose.target),
         unit=_either(_field(target and target.unit, f"{at}.target.unit"), prose.unit),
         population=_either(_field(benchmark.audience, f"{at}.audience"), prose.population),
@@ -181,10 +181,7 @@ def facts_of_benchmark(
         ),
         owner=_either(_field(benchmark.owner, f"{at}.owner"), prose.owner),
         objective=_field(goal.id, f"{at} belongs to goal", goal.id),
-        tracked=Known(benchmark.due, f"{at}.due: {due}")
-        if len(benchmark.due) > 1 or benchmark.frequency
-        else prose.tracked,
-        in_horizon=_in_horizon(max(benchmark.due), plan, at),
+        in_horizon=_in_horizon(max(benchmark.due), plan, at, earliest=min(benchmark.due)),
         structured=True,
     )
 
@@ -214,13 +211,15 @@ def _actions(goal: Goal, plan: Plan) -> Known | None:
     return Known(owned, f"initiatives with owners under its objectives: {', '.join(owned)}")
 
 
-def _in_horizon(date: dt.date | None, plan: Plan, at: str) -> Known | None:
+def _in_horizon(
+    date: dt.date | None, plan: Plan, at: str, *, earliest: dt.date | None = None
+) -> Known | None:
     if date is None:
         return None
     start, _ = plan_year_bounds(plan)
     end = plan_horizon_end(plan)
     # Spring results of the last year arrive in the fall: allow six months past the horizon.
-    inside = start <= date <= end + dt.timedelta(days=183)
+    inside = start <= (earliest or date) and date <= end + dt.timedelta(days=183)
     return Known(inside, f"{at} date {date}; the plan runs {start} to {end}")
 
 
@@ -249,8 +248,17 @@ def _period_date(period: str) -> dt.date | None:
 def _disagreements(goal: Goal, prose: Facts) -> list[str]:
     """Return where the statement's words contradict the goal's fields."""
     found: list[str] = []
+    # "by 3 percentage points" is a change, not a level: compare levels only.
+    elements = prose.elements
+    only_a_change = (
+        elements.target is not None
+        and elements.change is not None
+        and elements.target.start == elements.change.start
+        and elements.baseline is None
+    )
+    said_target = None if only_a_change else prose.target
     pairs = (
-        ("target", goal.target.value if goal.target else None, prose.target),
+        ("target", goal.target.value if goal.target else None, said_target),
         ("baseline", goal.baseline.value if goal.baseline else None, prose.baseline),
     )
     for name, value, said in pairs:
@@ -259,6 +267,18 @@ def _disagreements(goal: Goal, prose: Facts) -> list[str]:
                 f"the statement gives the {name} as {_number(said.value)} "
                 f"({said.evidence}) but {name}.value is {_number(value)}"
             )
+    wording = prose.direction
+    moves = {"increase", "decrease"}
+    if (
+        wording is not None
+        and goal.direction in moves
+        and wording.value in moves
+        and wording.value != goal.direction
+    ):
+        found.append(
+            f"the statement says {wording.value} ({wording.evidence}) "
+            f"but direction is {goal.direction}"
+        )
     if goal.metric and prose.metric and _family(prose.metric.value) != _family(goal.metric):
         found.append(
             f"the statement names {prose.metric.value} ({prose.metric.evidence}) but the "

@@ -48,9 +48,15 @@ _NOT_A_VALUE_AFTER = re.compile(
     re.IGNORECASE,
 )
 
-_UP = r"increas\w*|rais\w*|ris\w*|grow\w*|improv\w*|gain\w*|boost\w*|climb\w*|go(?:es)? up"
+_UP = (
+    r"increas(?:e|es|ed|ing)\b|rais(?:e|es|ed|ing)\b|ris(?:e|es|en|ing)\b|grow(?:s|n|ing)?\b|"
+    r"improv(?:e|es|ed|ing)\b|gain(?:s|ed|ing)?\b|boost(?:s|ed|ing)?\b|climb(?:s|ed|ing)?\b|"
+    r"go(?:es)? up"
+)
 _DOWN = (
-    r"decreas\w*|reduc\w*|lower\w*|declin\w*|drop\w*|fall(?:s|ing)? (?:to|below|under|by)|cut\w*|go(?:es)? down|"
+    r"decreas(?:e|es|ed|ing)\b|reduc(?:e|es|ed|ing)\b|lower(?:s|ed|ing)?\b|"
+    r"declin(?:e|es|ed|ing)\b|drop(?:s|ped|ping)?\b|fall(?:s|ing)? (?:to|below|under|by)|"
+    r"cut(?:s|ting)?\b|go(?:es)? down|"
     r"shrink\w*|narrow\w*|fewer"
 )
 _KEEP = r"maintain\w*|sustain\w*|keep\w*|hold\w* steady|remain\w*"
@@ -122,7 +128,11 @@ def quantities(text: str) -> list[Quantity]:
     """Return every number in ``text`` that reads as a value, with its unit."""
     found: list[Quantity] = []
     for match in _NUMBER.finditer(text):
-        before, after = text[: match.start()], text[match.end() :]
+        # Windows each side: the cues are short, and slicing the whole text is quadratic.
+        before = text[max(0, match.start() - 40) : match.start()]
+        after = text[match.end() : match.end() + 40]
+        if len(match.group(1)) > 12:
+            continue  # no measure has a value this long: an id, a phone number, noise
         number = float(match.group(1))
         unit_match = _UNIT_AFTER.match(after)
         if unit_match is None and (

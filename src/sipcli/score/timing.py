@@ -20,7 +20,7 @@ _DEADLINES = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
         rf"\bby (?:the )?end of (?:the )?(?:{_SCHOOL_YEAR})(?: school year)?",
-        rf"\b(?:by|in|during|for|through|until|before) (?:the )?(?:{_SCHOOL_YEAR})(?: school year)?",
+        rf"\b(?:by|through|until|before) (?:the )?(?:{_SCHOOL_YEAR})(?: school year)?",
         rf"\b(?:{_SCHOOL_YEAR}) school year",
         rf"\bfrom (?:the )?(?:{_SEASONS}|{_MONTHS})? ?{_YEAR}\b[^.;]{{0,60}}?\bto (?:the )?"
         rf"(?:{_SEASONS}|{_MONTHS})? ?{_YEAR}\b",
@@ -33,7 +33,8 @@ _DEADLINES = tuple(
         r"\b(?:by|before|on|no later than) \d{1,2}/\d{1,2}/\d{2,4}\b",
         rf"\bby (?:the )?(?:end of |start of )?(?:{_SEASONS}|{_MONTHS})\b(?: \d{{1,2}}(?:st|nd|rd|th)?)?",
         rf"\b(?:by|in|before) {_YEAR}\b",
-        rf"\bwithin (?:the next )?(?:{_NUMBER_WORDS}) (?:school )?(?:years?|months?|weeks?)\b",
+        rf"\b(?:within|over) (?:the next )?(?:{_NUMBER_WORDS}) (?:school )?(?:years?|months?|weeks?)\b",
+        rf"\b(?:in|during|for) (?:the )?(?:{_SCHOOL_YEAR})(?: school year)?",
         r"\bby (?:the )?(?:end|close) of (?:the |this |each |every )?(?:current |first |second |"
         r"third |fourth )?(?:school year|academic year|year|semester|trimester|quarter|term|"
         r"marking period|grading period)\b",

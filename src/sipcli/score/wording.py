@@ -12,8 +12,8 @@ PLACEHOLDER = re.compile(
     r"(?<![\w])(?:X{2,}|Y{2,}|TBD|TBA|TK|N/A)(?![\w])%?"
     r"|_{3,}|\?{2,}|\.{4,}"
     r"|\[(?:insert|add|enter|fill|name|date|number|target|baseline|school|goal|metric|group|"
-    r"TBD|X+|#|\.\.\.)[^\]]*\]"
-    r"|\((?:insert|enter|fill in|date|number|target|baseline)[^)]*\)"
+    r"TBD|X+|#|\.\.\.)[^\]]{0,80}\]"
+    r"|\((?:insert|enter|fill in|date|number|target|baseline)[^)]{0,80}\)"
     r"|\blorem ipsum\b",
     re.IGNORECASE,
 )
