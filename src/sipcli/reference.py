@@ -17,7 +17,6 @@ from ruamel.yaml.error import YAMLError
 
 from sipcli.errors import SipError
 
-
 #: Units that count things (students, days) rather than express a rate or a score.
 TALLY_UNITS = frozenset({"count", "days"})
 

@@ -1,0 +1,64 @@
+"""How values read in every format: numbers, money, dates, lists, labelled entries.
+
+Text stays exactly as the plan wrote it (escaping is each format's job); numbers and dates
+are formatted here so that every format shows them alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sipcli.model.common import Evidence
+from sipcli.render.labels import UNITS, humanise
+from sipcli.render.viewmodel import Entry
+
+
+def number(value: float | None) -> str:
+    """Format a number without a trailing .0: 45 for 45.0, 12.5 for 12.5."""
+    if value is None:
+        return ""
+    return f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{value:,.0f}"
+
+
+def money(value: float | None) -> str:
+    """Format dollars: $12,500."""
+    return "" if value is None else f"${value:,.0f}"
+
+
+def date(value: dt.date | None) -> str:
+    """Format a date as YYYY-MM-DD, or nothing."""
+    return value.isoformat() if value else ""
+
+
+def join(values: object) -> str:
+    """Join values with commas, or nothing for an empty list."""
+    if not values:
+        return ""
+    return ", ".join(str(value) for value in values)  # type: ignore[attr-defined]
+
+
+def entries(*pairs: tuple[str, object]) -> tuple[Entry, ...]:
+    """Keep the pairs whose value is set, as text."""
+    return tuple(Entry(label, str(value)) for label, value in pairs if value not in (None, "", []))
+
+
+def with_unit(value: float | None, unit: str | None) -> str:
+    """Format a value with its unit: 45%, 37 (SGP)."""
+    if value is None:
+        return ""
+    return f"{number(value)}{UNITS.get(unit or '', '')}"
+
+
+def evidence(evidence: list[Evidence] | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Return the "Evidence" list of a section, one line per evidence item."""
+    if not evidence:
+        return ()
+    lines = tuple(
+        " · ".join(
+            part
+            for part in (item.title, humanise(item.format), date(item.date), item.location or "")
+            if part
+        )
+        for item in evidence
+    )
+    return (("Evidence", lines),)

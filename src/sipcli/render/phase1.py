@@ -1,0 +1,198 @@
+"""The view of Phase I: the school and how the plan was made, stakeholders, vision, assessment."""
+
+from __future__ import annotations
+
+from sipcli.model import Plan
+from sipcli.render.formatting import date, entries, evidence, join, number, with_unit
+from sipcli.render.labels import humanise
+from sipcli.render.viewmodel import Row, Section, Table
+
+
+def plan_development(plan: Plan) -> Section | None:
+    """The school in figures and how the plan was developed (team, workshops)."""
+    development = plan.plan.development
+    snapshot = plan.school.snapshot
+    if development is None and snapshot is None:
+        return None
+    tables: list[tuple[str, Table]] = []
+    if snapshot and snapshot.demographics:
+        rows = tuple(
+            Row((humanise(group), f"{number(share)}%"))
+            for group, share in snapshot.demographics.items()
+        )
+        tables.append(("Student groups (percent of enrollment)", Table(("Group", "Percent"), rows)))
+    if development and development.team:
+        rows = tuple(Row((member.name, member.role)) for member in development.team)
+        tables.append(("Planning team", Table(("Name", "Role"), rows)))
+    if development and development.workshops:
+        rows = tuple(
+            Row((date(w.date), w.focus, number(w.participants) if w.participants else ""))
+            for w in development.workshops
+        )
+        tables.append(("Planning workshops", Table(("Date", "Focus", "Participants"), rows)))
+    return Section(
+        "school",
+        "The school and how this plan was developed",
+        "",
+        paragraphs=entries(
+            (
+                "Enrollment",
+                f"{snapshot.enrollment} ({snapshot.as_of})"
+                if snapshot and snapshot.enrollment and snapshot.as_of
+                else snapshot.enrollment
+                if snapshot
+                else None,
+            ),
+            ("About the school", snapshot.description if snapshot else None),
+            ("Facilitator", development.facilitator if development else None),
+            ("Review report", development.review_report if development else None),
+        ),
+        tables=tuple(tables),
+    )
+
+
+def stakeholders(plan: Plan) -> Section | None:
+    """Phase I: the stakeholder groups engaged and how their input was used."""
+    engagement = plan.stakeholder_engagement
+    if engagement is None:
+        return None
+    rows = tuple(
+        Row(
+            (
+                humanise(group.group) + (f": {group.description}" if group.description else ""),
+                join(group.methods),
+                join(date(day) for day in group.dates or []),
+                "" if group.participants is None else str(group.participants),
+                group.input_summary or "",
+            )
+        )
+        for group in engagement.groups or []
+    )
+    tables = (
+        (
+            (
+                "Stakeholder groups",
+                Table(("Group", "How", "When", "Participants", "What they said"), rows),
+            ),
+        )
+        if rows
+        else ()
+    )
+    return Section(
+        "stakeholder_engagement",
+        "Stakeholder engagement",
+        "Phase I",
+        paragraphs=entries(
+            ("How their input shaped the plan", engagement.how_input_used),
+            ("Ongoing communication", engagement.ongoing_communication),
+        ),
+        lists=evidence(engagement.evidence),
+        tables=tables,
+    )
+
+
+def vision(plan: Plan) -> Section | None:
+    """Phase I: the vision, mission, values and desired state."""
+    vision = plan.vision
+    if vision is None:
+        return None
+    lists = [
+        ("Core values", tuple(vision.core_values or ())),
+        ("What success will look like", tuple(vision.desired_state or ())),
+        ("Developed with", tuple(humanise(group) for group in vision.developed_with or ())),
+    ]
+    return Section(
+        "vision",
+        "Vision",
+        "Phase I",
+        paragraphs=entries(
+            ("Vision", vision.statement),
+            ("Mission", vision.mission),
+            ("Fit with the district's vision", vision.district_alignment),
+            ("A new approach", vision.new_approach),
+        ),
+        lists=tuple(pair for pair in lists if pair[1]) + evidence(vision.evidence),
+    )
+
+
+def assessment(plan: Plan) -> Section | None:
+    """Phase I: current-state data, assets, challenges, root causes and ratings."""
+    assessment = plan.assessment
+    if assessment is None:
+        return None
+    tables: list[tuple[str, Table]] = []
+    if assessment.current_state:
+        rows = tuple(
+            Row(
+                (
+                    point.id,
+                    point.description,
+                    with_unit(point.value, point.unit),
+                    point.period or "",
+                    humanise(point.student_group),
+                    point.comparison or "",
+                )
+            )
+            for point in assessment.current_state
+        )
+        tables.append(
+            (
+                "Current state",
+                Table(("Id", "Measure", "Value", "When", "Students", "Comparison"), rows),
+            )
+        )
+    if assessment.assets:
+        rows = tuple(
+            Row((asset.id, asset.statement, join(asset.data_refs))) for asset in assessment.assets
+        )
+        tables.append(("Assets", Table(("Id", "Asset", "Data"), rows)))
+    if assessment.challenges:
+        rows = tuple(
+            Row(
+                (
+                    c.id,
+                    c.statement,
+                    join(c.data_refs),
+                    "" if c.priority is None else str(c.priority),
+                )
+            )
+            for c in assessment.challenges
+        )
+        tables.append(("Challenges", Table(("Id", "Challenge", "Data", "Priority"), rows)))
+    if assessment.root_causes:
+        rows = tuple(
+            Row((cause.id, cause.statement, join(cause.challenge_refs), cause.evidence or ""))
+            for cause in assessment.root_causes
+        )
+        tables.append(
+            (
+                "Root causes",
+                Table(("Id", "Root cause", "Challenges", "How the team found it"), rows),
+            )
+        )
+    if assessment.practice_ratings:
+        rows = tuple(
+            Row(
+                (
+                    r.practice,
+                    r.indicator,
+                    humanise(r.rating),
+                    (r.source or "").upper(),
+                    r.year or "",
+                )
+            )
+            for r in assessment.practice_ratings
+        )
+        tables.append(
+            (
+                "Turnaround Practices ratings",
+                Table(("Practice", "Indicator", "Rating", "Source", "Year"), rows),
+            )
+        )
+    return Section(
+        "assessment",
+        "Assessment of assets and challenges, and root cause analysis",
+        "Phase I",
+        paragraphs=entries(("Summary", assessment.summary)),
+        tables=tuple(tables),
+    )
