@@ -102,7 +102,7 @@ def _source(path: Path) -> str:
 
 
 def _docx_source(path: Path) -> str:
-    from docxtpl import DocxTemplate  # type: ignore[import-untyped]  # noqa: PLC0415 - docx is heavy
+    from docxtpl import DocxTemplate  # noqa: PLC0415 - docx is heavy
 
     template = DocxTemplate(str(path))
     template.init_docx()

@@ -1,0 +1,252 @@
+r"""Render the view to a Word document with docxtpl, reproducibly.
+
+The Word template (sip's ``templates/docx/plan.docx`` or a consultant's ``--template``) holds
+docxtpl's Jinja tags. It is rendered in sip's sandboxed environment with autoescaping on:
+without it, a value holding ``&`` or ``<`` would break the document's XML and docxtpl would
+quietly drop the text. A line break in a value shows as a line break in Word (docxtpl turns
+``\n`` inside a run into ``<w:br/>``), and characters XML cannot hold become U+FFFD.
+
+The same input gives the same bytes: the document's dates are fixed and the zip is written
+again with fixed timestamps and a fixed entry order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import string
+import zipfile
+from pathlib import Path
+
+from docx.document import Document
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+from docx.oxml.table import CT_Tbl, CT_Tc
+from docxtpl import DocxTemplate
+from jinja2 import TemplateError
+from markupsafe import Markup
+
+from sipcli.errors import SipError
+from sipcli.render.environment import make_environment, template_error
+from sipcli.render.view import PlanView
+from sipcli.resources import templates_dir
+
+#: The date every rendered document carries (created, modified, last printed), as in its zip.
+FIXED_DATE = dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)
+#: The zip timestamp of every entry: the earliest a zip can hold.
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+#: The author and last editor written into every document.
+AUTHOR = "sip"
+#: Entries a Word package conventionally starts with; the rest follow in name order.
+FIRST_ENTRIES = ("[Content_Types].xml", "_rels/.rels")
+
+#: Column fitting, in widths of a digit of table text: the width of a page-wide table, a
+#: cell's margins, and the longest word a column widens for (longer words wrap).
+TABLE_CHARACTERS = 110
+CELL_PADDING = 2
+MAX_WORD = 14
+_NARROW, _WIDE, _CAPITAL = "\x01", "\x02", "\x03"
+_KINDS = str.maketrans(
+    {char: _CAPITAL for char in string.ascii_uppercase}
+    | {char: _NARROW for char in " .,:;'!|()[]-/fijlrtI"}
+    | {char: _WIDE for char in "mwMW"}
+)
+_P, _T, _BR, _TAB = qn("w:p"), qn("w:t"), qn("w:br"), qn("w:tab")
+
+#: How much of the template's text an error message quotes.
+CONTEXT_LENGTH = 160
+
+#: Characters XML 1.0 cannot hold (control characters other than tab and line breaks,
+#: lone surrogates, U+FFFE and U+FFFF).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+#: What goes wrong when a file is not a Word document, or its XML breaks while rendering.
+_BROKEN_DOCUMENT = (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError)
+
+
+def shipped_template() -> bytes:
+    """Return the bytes of sip's own Word template."""
+    return templates_dir().joinpath("docx").joinpath("plan.docx").read_bytes()
+
+
+def word_text(value: object) -> object:
+    r"""Prepare a value for a Word run (Jinja's ``finalize``): the result is then escaped.
+
+    Line endings become ``\n`` (which docxtpl shows as a line break), a trailing line break
+    is dropped, and characters XML cannot hold become U+FFFD. Markup is left as it is.
+    """
+    if not isinstance(value, str) or isinstance(value, Markup):
+        return value
+    return xml_safe(value.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n"))
+
+
+def xml_safe(text: str) -> str:
+    """Return ``text`` with the characters XML cannot hold replaced by U+FFFD."""
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def render_docx(view: PlanView, template: Path | None = None) -> bytes:
+    """Render ``view`` with the Word template ``template`` (sip's own when None).
+
+    Raises:
+        SipError: when the template cannot be read, is not a Word document, has a Jinja
+            error, refers to unknown data, or reaches for Python internals.
+    """
+    name = str(template) if template is not None else "plan.docx"
+    data = shipped_template() if template is None else _read_template(template)
+    document = DocxTemplate(io.BytesIO(data))
+    try:
+        document.init_docx()
+    except _BROKEN_DOCUMENT as error:
+        raise SipError(
+            f"template {name} is not a Word document (.docx): {error}. "
+            "Save it from Word as a .docx file."
+        ) from error
+    environment = make_environment()
+    environment.finalize = word_text
+    try:
+        document.render({"view": view}, jinja_env=environment, autoescape=True)
+    except TemplateError as error:
+        raise _with_context(template_error(error, name), error) from error
+    except (*_BROKEN_DOCUMENT, AttributeError, TypeError) as error:
+        raise SipError(f"template {name} could not be rendered: {error}") from error
+    docx: Document = document.docx
+    fit_columns(docx)
+    # Word's document properties hold at most 255 characters.
+    docx.core_properties.title = xml_safe(view.title)[:255]
+    return stable_bytes(docx)
+
+
+def fit_columns(document: Document) -> None:
+    """Share each full-width table's width out among its columns by their content.
+
+    A ``{%tc for %}`` loop gives every column the same width: an "Id" column would be as
+    wide as a goal statement. Word re-fits such tables itself when it opens them, LibreOffice
+    does not; so every table whose width is a percentage of the page gets columns sized the
+    way a browser sizes them: each at least its longest word (up to a limit), the rest of the
+    width shared in proportion to how much text each column holds. Tables with a fixed
+    width are left as the template has them.
+    """
+    for table in document.tables:
+        element = table._tbl
+        width = element.tblPr.find(qn("w:tblW"))
+        columns = element.tblGrid.findall(qn("w:gridCol"))
+        if width is None or width.get(qn("w:type")) != "pct" or len(columns) < 2:
+            continue
+        widths = _column_widths(_column_texts(element, len(columns)))
+        total = sum(int(column.get(qn("w:w")) or 0) for column in columns)
+        for column, share in zip(columns, widths, strict=True):
+            column.set(qn("w:w"), str(round(total * share)))
+
+
+def _column_texts(table: CT_Tbl, count: int) -> list[list[str]]:
+    """Return each column's lines of text (a cell's paragraphs and line breaks)."""
+    texts: list[list[str]] = [[] for _ in range(count)]
+    for row in table.tr_lst:
+        for index, cell in enumerate(row.tc_lst[:count]):
+            texts[index].extend(_cell_lines(cell))
+    return texts
+
+
+def _cell_lines(cell: CT_Tc) -> list[str]:
+    """Return a cell's lines: each paragraph and each line break starts one."""
+    lines: list[str] = []
+    for node in cell.iter(_P, _T, _BR, _TAB):
+        if node.tag in (_P, _BR) or not lines:
+            lines.append("")
+        if node.tag == _T:
+            lines[-1] += node.text or ""
+        elif node.tag == _TAB:
+            lines[-1] += " "
+    return lines
+
+
+def _column_widths(texts: list[list[str]]) -> list[float]:
+    """Return the share of the table's width (summing to 1) each column's text asks for."""
+    least = [
+        min(MAX_WORD, max([_width(word) for line in lines for word in line.split()], default=0))
+        + CELL_PADDING
+        for lines in texts
+    ]
+    most = [
+        max([_width(line) + CELL_PADDING for line in lines] + [low])
+        for lines, low in zip(texts, least, strict=True)
+    ]
+    room = TABLE_CHARACTERS - sum(least)
+    spare = sum(most) - sum(least)
+    if room <= 0:
+        chosen = [float(low) for low in least]
+    elif spare <= room:
+        chosen = [float(high) for high in most]
+    else:
+        chosen = [low + room * (high - low) / spare for low, high in zip(least, most, strict=True)]
+    total = sum(chosen)
+    return [value / total for value in chosen]
+
+
+def _width(text: str) -> float:
+    """Return roughly how wide ``text`` is, in widths of a digit: i is narrow, M wide."""
+    kinds = text.translate(_KINDS)
+    return (
+        len(text)
+        - 0.45 * kinds.count(_NARROW)
+        + 0.5 * kinds.count(_WIDE)
+        + 0.2 * kinds.count(_CAPITAL)
+    )
+
+
+def _with_context(problem: SipError, error: TemplateError) -> SipError:
+    """Add the template's text around a Jinja error: its line numbers mean little in Word."""
+    # docxtpl keeps the text of the three paragraphs before the error's, its own and three after.
+    lines = [line.strip() for line in getattr(error, "docx_context", None) or ()]
+    near = lines[3] if len(lines) > 3 and lines[3] else " ".join(line for line in lines if line)
+    if not near:
+        return problem
+    if len(near) > CONTEXT_LENGTH:
+        near = near[: CONTEXT_LENGTH - 1] + "…"
+    return SipError(f"{problem} (in the template's text near: {near})")
+
+
+def _read_template(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise SipError(
+            f"cannot read the Word template {path}: {error.strerror or error}"
+        ) from error
+
+
+def stable_bytes(document: Document) -> bytes:
+    """Return ``document`` saved so that the same content always gives the same bytes.
+
+    The core properties' dates, revision and author are fixed, and the zip is written again
+    with fixed timestamps and a fixed entry order.
+    """
+    properties = document.core_properties
+    properties.author = AUTHOR
+    properties.last_modified_by = AUTHOR
+    properties.created = FIXED_DATE
+    properties.modified = FIXED_DATE
+    properties.last_printed = FIXED_DATE
+    properties.revision = 1
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return stable_zip(buffer.getvalue())
+
+
+def stable_zip(data: bytes) -> bytes:
+    """Return the zip ``data`` written again with fixed timestamps and a fixed entry order."""
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        contents = {info.filename: source.read(info) for info in source.infolist()}
+    first = [name for name in FIRST_ENTRIES if name in contents]
+    order = first + sorted(name for name in contents if name not in FIRST_ENTRIES)
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w") as target:
+        for name in order:
+            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0
+            target.writestr(info, contents[name])
+    return output.getvalue()

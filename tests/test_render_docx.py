@@ -1,0 +1,342 @@
+"""The DOCX rendering: the examples read back with python-docx, reproducibly, safely."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+import pytest
+from docx.document import Document
+from docx.oxml.ns import qn
+from docx.shared import RGBColor
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from sipcli.check import validate_file
+from sipcli.errors import SipError
+from sipcli.model import Plan
+from sipcli.render.docx_render import render_docx, shipped_template, word_text
+from sipcli.render.view import Entry, Item, PlanView, Section, build_view, number
+from sipcli.render.view import Table as ViewTable
+from sipcli.resources import templates_dir
+
+from .conftest import EXAMPLES
+
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
+TABLE_STYLE = "Plan Table"
+TORTURE = "& < > \" ' é 中文 🎉"
+
+TORTURE_PLAN = """\
+schema_version: 1
+school:
+  name: "Maple & <Elm> \\"Quoted\\" 'School' é 中文 🎉"
+  district: "R&D <District> é"
+plan:
+  type: initial
+  school_year: SY2026-27
+stakeholder_engagement:
+  how_input_used: "Families & staff asked for <more> \\"time\\" 'now' é 中文 🎉"
+  groups:
+    - group: families
+      methods: [Survey & forum]
+      input_summary: "First line & <b>\\nSecond line \\"中文\\" 'é' 🎉 >"
+"""
+
+
+def load_plan(path: Path) -> Plan:
+    checked = validate_file(path)
+    assert checked.plan is not None, checked.result.diagnostics
+    return checked.plan
+
+
+def read(data: bytes) -> Document:
+    return docx.Document(io.BytesIO(data))
+
+
+@pytest.fixture(scope="module")
+def rendered() -> dict[str, tuple[Plan, PlanView, bytes]]:
+    """Each example's plan, view and DOCX, rendered once for the module."""
+    results = {}
+    for path in EXAMPLE_FILES:
+        plan = load_plan(path)
+        view = build_view(plan)
+        results[path.stem] = (plan, view, render_docx(view))
+    return results
+
+
+def body_texts(document: Document) -> list[str]:
+    """The text of the body in order: each paragraph, and each table cell row by row."""
+    texts: list[str] = []
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            texts.append(Paragraph(child, document).text)
+        elif child.tag == qn("w:tbl"):
+            table = Table(child, document)
+            texts.extend(cell.text for row in table.rows for cell in row.cells)
+    return [text for text in texts if text]
+
+
+def all_texts(document: Document) -> str:
+    """Every paragraph and table cell of the body, and the page headers, as one text."""
+    headers = [
+        paragraph.text
+        for section in document.sections
+        for part in (section.header, section.first_page_header)
+        for paragraph in part.paragraphs
+    ]
+    return "\n".join(body_texts(document) + headers)
+
+
+def table_texts(table: ViewTable) -> Iterator[str]:
+    yield from table.headers
+    for row in table.rows:
+        yield from row.cells
+    if table.footer is not None:
+        yield from table.footer.cells
+
+
+def item_texts(item: Item) -> Iterator[str]:
+    yield item.title
+    yield item.body
+    for entry in item.details:
+        yield f"{entry.label}: {entry.value}"
+    for table in item.tables:
+        yield from table_texts(table)
+    for child in item.children:
+        yield from item_texts(child)
+
+
+def view_texts(view: PlanView) -> list[str]:
+    """What the Markdown template shows, in its order, as the DOCX should show it."""
+    texts = [view.title, view.subtitle]
+    texts += [f"{entry.label}: {entry.value}" for entry in view.details]
+    for section in view.sections:
+        texts += [section.title, section.phase]
+        texts += [f"{entry.label}. {entry.value}" for entry in section.paragraphs]
+        for label, lines in section.lists:
+            texts += [label, *lines]
+        for label, table in section.tables:
+            texts += [label, *table_texts(table)]
+        for item in section.items:
+            texts += item_texts(item)
+    texts.append(f"Rendered by {view.generator} from the plan's YAML file.")
+    return [text.rstrip("\n") for text in texts if text]
+
+
+def styled(document: Document, style: str) -> list[str]:
+    return [p.text for p in document.paragraphs if p.style is not None and p.style.name == style]
+
+
+@pytest.mark.parametrize("name", [path.stem for path in EXAMPLE_FILES])
+def test_the_docx_shows_the_same_content_in_the_same_order_as_the_view(rendered, name):
+    _, view, data = rendered[name]
+    assert body_texts(read(data)) == view_texts(view)
+
+
+@pytest.mark.parametrize("name", [path.stem for path in EXAMPLE_FILES])
+def test_headings_carry_word_heading_styles(rendered, name):
+    _, view, data = rendered[name]
+    document = read(data)
+    assert styled(document, "Title") == [view.title]
+    assert styled(document, "Heading 1") == [section.title for section in view.sections]
+    assert len(view.sections) >= 10
+    second = [item.title for section in view.sections for item in section.items]
+    second += [label for section in view.sections for label, _ in section.tables]
+    assert sorted(styled(document, "Heading 2")) == sorted(second)
+    third = [
+        child.title
+        for section in view.sections
+        for item in section.items
+        for child in item.children
+    ]
+    assert third, "the examples have initiatives"
+    assert styled(document, "Heading 3") == third
+
+
+@pytest.mark.parametrize("name", [path.stem for path in EXAMPLE_FILES])
+def test_labels_are_bold_and_lists_are_bulleted(rendered, name):
+    _, view, data = rendered[name]
+    document = read(data)
+    bullets = [
+        p for p in document.paragraphs if p.style is not None and p.style.name == "List Bullet"
+    ]
+    first = view.details[0]
+    assert bullets[0].text == f"{first.label}: {first.value}"
+    label = bullets[0].runs[0]
+    assert label.text == f"{first.label}:"
+    assert label.style is not None
+    assert label.style.name == "Strong"
+    assert label.style.font.bold
+
+
+@pytest.mark.parametrize("name", [path.stem for path in EXAMPLE_FILES])
+def test_goal_table_cells_hold_ids_statements_and_targets(rendered, name):
+    plan, _, data = rendered[name]
+    rows = [[cell.text for cell in row.cells] for table in read(data).tables for row in table.rows]
+    assert plan.goals
+    for goal in plan.goals:
+        matching = [row for row in rows if row[:2] == [goal.id, goal.statement]]
+        assert matching, f"no table row for goal {goal.id}"
+        assert goal.target is not None
+        assert any(number(goal.target.value) in cell for cell in matching[0][2:])
+
+
+@pytest.mark.parametrize("name", [path.stem for path in EXAMPLE_FILES])
+def test_every_table_uses_the_plan_table_style_and_repeats_its_header(rendered, name):
+    _, _, data = rendered[name]
+    tables = read(data).tables
+    assert len(tables) > 10
+    for table in tables:
+        assert table.style is not None
+        assert table.style.name == TABLE_STYLE
+        first_row = table.rows[0]._tr
+        assert first_row.trPr is not None
+        assert first_row.trPr.find(qn("w:tblHeader")) is not None
+        grid = table._tbl.tblGrid.findall(qn("w:gridCol"))
+        assert len(grid) == len(table.rows[0].cells)
+
+
+def test_the_footer_row_shows_the_total(rendered):
+    _, view, data = rendered["elementary"]
+    footers = [
+        table.footer
+        for section in view.sections
+        for _, table in section.tables
+        if table.footer is not None
+    ]
+    assert footers
+    rows = [[cell.text for cell in table.rows[-1].cells] for table in read(data).tables]
+    assert list(footers[0].cells) in rows
+
+
+@pytest.mark.parametrize("name", [path.stem for path in EXAMPLE_FILES])
+def test_the_page_header_shows_the_school_name(rendered, name):
+    plan, _, data = rendered[name]
+    header = read(data).sections[0].header.paragraphs
+    assert plan.school.name in " ".join(paragraph.text for paragraph in header)
+
+
+def test_two_renders_are_byte_identical(rendered):
+    _, view, data = rendered["elementary"]
+    assert render_docx(view) == data
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        infos = archive.infolist()
+    assert infos[0].filename == "[Content_Types].xml"
+    assert {info.date_time for info in infos} == {(1980, 1, 1, 0, 0, 0)}
+    properties = read(data).core_properties
+    assert properties.author == "sip"
+    assert properties.revision == 1
+    assert properties.created is not None
+    assert properties.created.year == 1980
+    assert properties.title == view.title
+
+
+def test_the_shipped_template_is_the_one_the_build_script_makes(tmp_path):
+    import runpy
+
+    script = Path(__file__).resolve().parents[1] / "tools" / "build_docx_template.py"
+    if not script.is_file():
+        pytest.skip("tools/ is not in this copy of sip")
+    built = tmp_path / "plan.docx"
+    module = runpy.run_path(str(script))
+    assert module["main"]([str(built)]) == 0
+    assert built.read_bytes() == shipped_template()
+
+
+def test_a_custom_template_keeps_its_styles(rendered, tmp_path):
+    _, view, _ = rendered["elementary"]
+    shipped = Path(str(templates_dir().joinpath("docx").joinpath("plan.docx")))
+    firm = tmp_path / "firm.docx"
+    shutil.copyfile(shipped, firm)
+    template = docx.Document(str(firm))
+    template.styles["Heading 1"].font.color.rgb = RGBColor(0xC0, 0x10, 0x20)
+    template.save(str(firm))
+    document = read(render_docx(view, firm))
+    assert document.styles["Heading 1"].font.color.rgb == RGBColor(0xC0, 0x10, 0x20)
+    assert styled(document, "Heading 1") == [section.title for section in view.sections]
+
+
+def test_a_template_reaching_for_python_internals_is_stopped(rendered, tmp_path):
+    _, view, _ = rendered["elementary"]
+    evil = tmp_path / "evil.docx"
+    template = docx.Document(io.BytesIO(shipped_template()))
+    template.add_paragraph("{{ view.__class__.__mro__ }}")
+    template.save(str(evil))
+    with pytest.raises(SipError, match="Python internals"):
+        render_docx(view, evil)
+
+
+def test_a_template_with_a_jinja_error_names_the_template_and_the_text(rendered, tmp_path):
+    _, view, _ = rendered["elementary"]
+    broken = tmp_path / "broken.docx"
+    template = docx.Document(io.BytesIO(shipped_template()))
+    template.add_paragraph("{% for x in %}")
+    template.save(str(broken))
+    with pytest.raises(SipError, match=r"broken\.docx.*syntax error.*for x in"):
+        render_docx(view, broken)
+
+
+def test_a_template_naming_unknown_data_fails_clearly(rendered, tmp_path):
+    _, view, _ = rendered["elementary"]
+    unknown = tmp_path / "unknown.docx"
+    template = docx.Document(io.BytesIO(shipped_template()))
+    template.add_paragraph("{{ view.principal_name }}")
+    template.save(str(unknown))
+    with pytest.raises(SipError, match="principal_name"):
+        render_docx(view, unknown)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"not a word document", "not a Word document"),
+        (b"PK\x05\x06" + b"\x00" * 18, "not a Word document"),
+    ],
+)
+def test_a_template_that_is_not_a_docx_gives_a_clear_error(rendered, tmp_path, content, message):
+    _, view, _ = rendered["elementary"]
+    fake = tmp_path / "firm.docx"
+    fake.write_bytes(content)
+    with pytest.raises(SipError, match=message):
+        render_docx(view, fake)
+
+
+def test_a_missing_template_gives_a_clear_error(rendered, tmp_path):
+    _, view, _ = rendered["elementary"]
+    with pytest.raises(SipError, match="cannot read the Word template"):
+        render_docx(view, tmp_path / "missing.docx")
+
+
+def test_every_character_survives_and_line_breaks_show(tmp_path):
+    path = tmp_path / "torture.yaml"
+    path.write_text(TORTURE_PLAN, encoding="utf-8")
+    data = render_docx(build_view(load_plan(path)))
+    document = read(data)
+    text = all_texts(document)
+    for char in TORTURE.split():
+        assert char in text
+    assert "Maple & <Elm> \"Quoted\" 'School' é 中文 🎉: Sustainable Improvement Plan" in text
+    assert "Families & staff asked for <more> \"time\" 'now' é 中文 🎉" in text
+    cells = [cell for table in document.tables for row in table.rows for cell in row.cells]
+    broken = [cell for cell in cells if cell.text.startswith("First line")]
+    assert [cell.text for cell in broken] == ["First line & <b>\nSecond line \"中文\" 'é' 🎉 >"]
+    assert broken[0]._tc.xpath(".//w:br")
+
+
+def test_characters_xml_cannot_hold_become_replacement_characters():
+    assert word_text("a\x07b\x0bc\r\nd\re\n") == "a\ufffdb\ufffdc\nd\ne"
+    assert word_text(3) == 3
+    view = PlanView(
+        "Bell\x07 school",
+        "",
+        (Entry("Tab", "a\tb"),),
+        (Section("vision", "Vision", "", paragraphs=(Entry("Vision", "x\x0cy"),)),),
+    )
+    text = all_texts(read(render_docx(view)))
+    assert "Bell\ufffd school" in text
+    assert "x\ufffdy" in text
+    assert "a\tb" in text
