@@ -133,7 +133,11 @@ def _bounds(
     if bounds is None or bounds == (None, None):
         return None
     facts = reference.metrics.get(metric or "")
-    key = metric if facts is not None and facts.range is not None and unit not in TALLY_UNITS else unit
+    key = (
+        metric
+        if facts is not None and facts.range is not None and unit not in TALLY_UNITS
+        else unit
+    )
     label = _LABELS.get(key or "") or f"Values of {(key or '').replace('_', ' ')}"
     return label, bounds
 
