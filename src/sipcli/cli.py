@@ -5,25 +5,28 @@ Exit codes: 0 nothing found, 1 problems found, 2 sip could not do its job.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
 
 from sipcli import __version__
-from sipcli.errors import SipError
 from sipcli.limits import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
     from sipcli.diagnostics import RunResult
     from sipcli.reporters.scores import ScoreReporter
 
-EXIT_CLEAN, EXIT_PROBLEMS, EXIT_CANNOT_RUN = 0, 1, 2
+from sipcli.cli_support import EXIT_CANNOT_RUN, EXIT_CLEAN
+from sipcli.cli_support import cannot_run_on_sip_error as _cannot_run_on_sip_error
+from sipcli.cli_support import fail as _fail
+from sipcli.cli_support import write_or_fail as _write_or_fail
+from sipcli.commands import register_all
 
 app = typer.Typer(
     name="sip",
@@ -94,19 +97,6 @@ def _root(
     ] = False,
 ) -> None:
     """Validate, lint, score and render Sustainable Improvement Plans kept as YAML."""
-
-
-def _fail(message: str) -> NoReturn:
-    typer.echo(f"sip: error: {message}", err=True)
-    raise typer.Exit(EXIT_CANNOT_RUN)
-
-
-@contextmanager
-def _cannot_run_on_sip_error() -> Iterator[None]:
-    try:
-        yield
-    except SipError as error:
-        _fail(str(error))
 
 
 PathsArgument = Annotated[
@@ -389,6 +379,18 @@ def render(
     with_scores: Annotated[
         bool, typer.Option("--with-scores", help="Show each goal's SMART score.")
     ] = False,
+    report: Annotated[
+        str,
+        typer.Option(
+            "--report",
+            help="plan (the plan itself) or progress (statuses and a chart per goal; "
+            "needs the charts extra).",
+        ),
+    ] = "plan",
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="For --report progress: the date to judge at (YYYY-MM-DD)."),
+    ] = None,
     max_file_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Render plans to Markdown, HTML or Word documents through templates.
@@ -404,7 +406,15 @@ def render(
     unknown = [fmt for fmt in formats if fmt not in FORMATS]
     if unknown or not formats:
         _fail(f"unknown format {', '.join(unknown) or '(none)'}; use md, html or docx")
+    if report not in {"plan", "progress"}:
+        _fail(f"unknown report {report!r}; use plan or progress")
+    try:
+        day = dt.date.fromisoformat(as_of) if as_of else None
+    except ValueError:
+        _fail(f"--as-of {as_of!r} is not a date; write it as YYYY-MM-DD")
     options = RenderOptions(
+        report=report,
+        as_of=day,
         formats=formats,
         output=output,
         template_dir=template_dir,
@@ -553,13 +563,7 @@ def init(
     typer.echo(f"Wrote {path}. Replace each <placeholder>, then run: sip validate {path}", err=True)
 
 
-def _write_or_fail(path: Path, text: str) -> None:
-    from sipcli.writing import write_atomically
-
-    try:
-        write_atomically(path, text)
-    except OSError as error:
-        _fail(f"cannot write {path}: {error.strerror or error}")
+register_all(app)
 
 
 def main(run: Callable[..., object] = app) -> None:

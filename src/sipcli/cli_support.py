@@ -1,0 +1,39 @@
+"""What every command shares: exit codes and turning "cannot run" into a message and exit 2."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import NoReturn
+
+import typer
+
+from sipcli.errors import SipError
+
+EXIT_CLEAN, EXIT_PROBLEMS, EXIT_CANNOT_RUN = 0, 1, 2
+
+
+def fail(message: str) -> NoReturn:
+    """Print ``sip: error: message`` on standard error and exit with 2."""
+    typer.echo(f"sip: error: {message}", err=True)
+    raise typer.Exit(EXIT_CANNOT_RUN)
+
+
+@contextmanager
+def cannot_run_on_sip_error() -> Iterator[None]:
+    """Turn a `SipError` raised inside the block into a message and exit 2."""
+    try:
+        yield
+    except SipError as error:
+        fail(str(error))
+
+
+def write_or_fail(path: Path, content: str | bytes) -> None:
+    """Write ``content`` atomically, or exit 2 with a message saying why it could not be."""
+    from sipcli.writing import write_atomically  # noqa: PLC0415 - only commands that write
+
+    try:
+        write_atomically(path, content)
+    except OSError as error:
+        fail(f"cannot write {path}: {error.strerror or error}")
