@@ -299,7 +299,8 @@ _SafeRoundTripConstructor.add_constructor(
 )
 
 
-def _new_yaml() -> YAML:
+def new_yaml() -> YAML:
+    """Return a round-trip YAML reader that refuses aliases, tags and duplicate keys."""
     yaml = YAML(typ="rt")
     yaml.Composer = _GuardedComposer
     yaml.Constructor = _SafeRoundTripConstructor
@@ -314,7 +315,7 @@ def parse(text: str) -> CommentedMap:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            data = _new_yaml().load(text)
+            data = new_yaml().load(text)
     except DuplicateKeyError as error:
         raise _duplicate_key(error) from error
     except MarkedYAMLError as error:

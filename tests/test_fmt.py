@@ -1,0 +1,212 @@
+"""`sip fmt`: canonical layout, comments kept, data proven unchanged, --check and --diff."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sipcli.fmt import format_text
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+UNORDERED = """\
+# header comment
+schema_version: 1
+plan:  # about the plan
+  school_year: 2026-2027   # written long
+  # the kind of plan
+  type: initial
+
+# the school
+school:
+  district: Test District   # district comment
+  # name comment
+  name: Test School
+  org_code: '00010505'
+"""
+
+
+def test_reorders_keys_keeping_comments_and_blank_lines() -> None:
+    result = format_text(UNORDERED, "plan.yaml")
+    assert result.error is None and result.formatted is not None
+    text = result.formatted
+    assert text.index("school:") < text.index("plan:")
+    assert text.index("  # name comment\n  name: Test School") < text.index("  district:")
+    assert "district: Test District   # district comment" in text
+    assert "  # the kind of plan\n  type: initial" in text
+    assert text.index("type: initial") < text.index("school_year:")
+    assert text.count("\n\n") == UNORDERED.count("\n\n")
+    assert text.startswith("# header comment\n")
+
+
+def test_normalises_school_year_and_org_code() -> None:
+    result = format_text(UNORDERED, "plan.yaml")
+    assert result.formatted is not None
+    assert "school_year: SY2026-27   # written long" in result.formatted
+    assert 'org_code: "00010505"' in result.formatted
+
+
+def test_idempotent() -> None:
+    once = format_text(UNORDERED, "plan.yaml").formatted
+    assert once is not None
+    twice = format_text(once, "plan.yaml")
+    assert twice.formatted == once and not twice.changed
+
+
+def test_invalid_plan_is_refused_with_diagnostics() -> None:
+    result = format_text("schema_version: 1\nschool: {name: X}\n", "bad.yaml")
+    assert result.formatted is None
+    assert result.diagnostics
+
+
+def test_fmt_rewrites_file(run_sip, tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(UNORDERED, encoding="utf-8")
+    result = run_sip("fmt", path)
+    assert result.exit_code == 0
+    assert "reformatted" in result.stdout
+    assert path.read_text(encoding="utf-8") == format_text(UNORDERED, "p").formatted
+    assert run_sip("fmt", "--check", path).exit_code == 0
+
+
+def test_check_and_diff_change_nothing(run_sip, tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(UNORDERED, encoding="utf-8")
+    check = run_sip("fmt", "--check", path)
+    assert check.exit_code == 1 and "would reformat" in check.stdout
+    diff = run_sip("fmt", "--diff", path)
+    assert diff.exit_code == 1 and "+  school_year: SY2026-27" in diff.stdout
+    assert path.read_text(encoding="utf-8") == UNORDERED
+
+
+def test_invalid_file_untouched_exit_1(run_sip, tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("schema_version: 1\nschool: [\n", encoding="utf-8")
+    result = run_sip("fmt", path)
+    assert result.exit_code == 1
+    assert "bad.yaml:" in result.stderr and "was not formatted" in result.stderr
+    assert path.read_text(encoding="utf-8") == "schema_version: 1\nschool: [\n"
+
+
+def test_missing_path_exit_2(run_sip, tmp_path: Path) -> None:
+    assert run_sip("fmt", tmp_path / "nope.yaml").exit_code == 2
+
+
+FLOW = """\
+schema_version: 1
+school:
+  name: Test School
+  district: Test District
+plan:
+  type: initial
+  school_year: SY2026-27
+assessment:
+  current_state:
+    - {id: D1, description: A long description of the data, source: mcas,
+       value: 24, unit: percent, period: spring 2025}
+  assets:
+    - {statement: An asset written key-last, id: A1,
+       data_refs: [D1]}
+"""
+
+
+def test_multi_line_flow_mapping_keeps_its_line_breaks() -> None:
+    result = format_text(FLOW, "plan.yaml")
+    assert result.formatted is not None
+    assert "source: mcas,\n       value: 24, unit: percent" in result.formatted
+
+
+def test_reordered_flow_mapping_is_written_on_one_line() -> None:
+    result = format_text(FLOW, "plan.yaml")
+    assert result.formatted is not None
+    assert "    - {id: A1, statement: An asset written key-last, data_refs: [D1]}\n" in (
+        result.formatted
+    )
+
+
+def test_comment_block_above_a_moved_section_moves_with_it() -> None:
+    text = (
+        "schema_version: 1\n"
+        "# plan section\n"
+        "plan:\n  type: initial\n  school_year: SY2026-27\n"
+        "\n# school section\n"
+        "school:\n  name: S\n  district: D\n"
+    )
+    result = format_text(text, "plan.yaml")
+    assert result.formatted is not None
+    assert result.formatted.index("# school section\nschool:") < result.formatted.index(
+        "# plan section\nplan:"
+    )
+
+
+def test_output_that_would_lose_a_comment_is_refused(
+    run_sip, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sipcli.fmt
+
+    real_dump = sipcli.fmt.dump
+    monkeypatch.setattr(
+        sipcli.fmt, "dump", lambda data: real_dump(data).replace("# district comment", "")
+    )
+    path = tmp_path / "plan.yaml"
+    path.write_text(UNORDERED, encoding="utf-8")
+    result = run_sip("fmt", path)
+    assert result.exit_code == 1
+    assert "lose or change a comment" in result.stderr
+    assert path.read_text(encoding="utf-8") == UNORDERED
+
+
+def test_not_utf8_file_is_reported_and_untouched(run_sip, tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    raw = UNORDERED.replace("Test School", "Caf\xe9").encode("latin-1")
+    path.write_bytes(raw)
+    result = run_sip("fmt", path)
+    assert result.exit_code == 1
+    assert "SIP005" in result.stderr
+    assert path.read_bytes() == raw
+
+
+def test_folder_reports_each_reformatted_file(run_sip, tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(UNORDERED, encoding="utf-8")
+    formatted = format_text(UNORDERED, "b").formatted
+    assert formatted is not None
+    (tmp_path / "b.yaml").write_text(formatted, encoding="utf-8")
+    result = run_sip("fmt", tmp_path)
+    assert result.exit_code == 0
+    assert "a.yaml" in result.stdout and "b.yaml" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    "path", [*sorted(EXAMPLES.glob("*.yaml")), EXAMPLES / "flawed" / "plan.yaml"], ids=str
+)
+def test_every_example_is_already_formatted(run_sip, path: Path) -> None:
+    assert run_sip("fmt", "--check", path).exit_code == 0
+
+
+def test_blank_line_after_a_block_scalar_stays_when_keys_move() -> None:
+    text = (
+        "schema_version: 1\nschool:\n  name: S\n  district: D\n"
+        "plan:\n  type: initial\n  school_year: SY2026-27\n"
+        "vision:\n  mission: >-\n    Our mission.\n  statement: >-\n    Our vision.\n"
+        "\n# the assessment\nassessment:\n  summary: Short.\n"
+    )
+    result = format_text(text, "plan.yaml")
+    assert result.formatted is not None
+    assert "  statement: >-\n    Our vision.\n  mission: >-\n    Our mission.\n" in (
+        result.formatted
+    )
+    assert "    Our mission.\n\n# the assessment\nassessment:" in result.formatted
+
+
+@pytest.mark.parametrize("section", ["implementation", "assessment"])
+def test_reversed_section_of_an_example_formats_back_to_the_example(section: str) -> None:
+    from sipcli.fmt import _load_keeping_quotes, dump, reorder
+
+    original = (EXAMPLES / "high.yaml").read_text(encoding="utf-8")
+    data = _load_keeping_quotes(original)
+    assert data is not None
+    reorder(data[section], list(reversed(list(data[section]))))
+    shuffled = dump(data)
+    assert shuffled != original
+    assert format_text(shuffled, "high.yaml").formatted == original
