@@ -1,0 +1,128 @@
+"""Reporters of `sip diff`: plain text, a versioned JSON object, and Markdown for a renewal memo.
+
+Each is a function from a `PlanDiff` and the two sides' names to the whole report as text,
+looked up by format name in `DIFF_REPORTERS`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from typing import Any
+
+from sipcli.diff import ChangeKind, ItemChange, PlanDiff
+
+#: The version of the JSON object `sip diff --format json` writes.
+DIFF_JSON_VERSION = 1
+
+#: Text output shortens a statement to this many characters; JSON and Markdown keep it whole.
+_LABEL_WIDTH = 100
+
+_SIGNS = {"added": "+", "removed": "-", "changed": "~"}
+
+_SECTIONS: tuple[tuple[ChangeKind, str], ...] = (
+    ("added", "Added"),
+    ("removed", "Removed"),
+    ("changed", "Changed"),
+)
+
+
+def diff_to_json(diff: PlanDiff, old: str, new: str) -> dict[str, Any]:
+    """Return the documented JSON object of a diff between the plans named ``old`` and ``new``."""
+    return {
+        "version": DIFF_JSON_VERSION,
+        "old": old,
+        "new": new,
+        "summary": diff.counts(),
+        "changes": [item.to_dict() for item in diff.changes],
+    }
+
+
+def json_report(diff: PlanDiff, old: str, new: str) -> str:
+    """Return the JSON object, indented, with a final newline."""
+    return json.dumps(diff_to_json(diff, old, new), indent=2, ensure_ascii=False) + "\n"
+
+
+def text_report(diff: PlanDiff, old: str, new: str) -> str:
+    """Return one line per item (+ added, - removed, ~ changed), its field changes indented."""
+    if not diff.has_changes:
+        return f"No differences between {old} and {new} (items compared by id).\n"
+    lines = [f"Comparing {old} → {new}", ""]
+    for item in diff.changes:
+        lines.append(f"{_SIGNS[item.change]} {_heading(item, _shorten(item.label))}")
+        lines.extend(f"    {field.describe()}" for field in item.fields)
+    lines += ["", _summary(diff)]
+    return "\n".join(lines) + "\n"
+
+
+def markdown_report(diff: PlanDiff, old: str, new: str) -> str:
+    """Return a renewal memo: a summary line, then sections Added, Removed and Changed."""
+    parts = [f"# Plan changes: {_code(old)} → {_code(new)}\n\n"]
+    if not diff.has_changes:
+        parts.append("No differences: every item is the same, compared by id.\n")
+        return "".join(parts)
+    parts.append(f"{_summary(diff)}\n")
+    for change, title in _SECTIONS:
+        items = diff.of(change)
+        if not items:
+            continue
+        parts.append(f"\n## {title}\n\n")
+        if change == "changed":
+            parts.extend(_md_changed(item) for item in items)
+        else:
+            parts.extend(_md_entry(item) for item in items)
+    return "".join(parts)
+
+
+def _md_changed(item: ItemChange) -> str:
+    lines = [f"### {_md(_heading(item, ''))}\n\n"]
+    if item.label:
+        lines.append(f"> {_md(item.label)}\n\n")
+    lines.extend(f"- `{field.path}`: {_md(field.what())}\n" for field in item.fields)
+    return "".join(lines) + "\n"
+
+
+def _md_entry(item: ItemChange) -> str:
+    # Bold the name only: the statement is plan text and is escaped, never formatted.
+    name, _, label = _heading(item, item.label).partition(": ")
+    return f"- **{_md(name)}**: {_md(label)}\n" if label else f"- **{_md(name)}**\n"
+
+
+def _heading(item: ItemChange, label: str) -> str:
+    heading = item.title
+    if item.parent:
+        heading += f" ({'goal' if item.kind == 'benchmark' else 'objective'} {item.parent})"
+    return f"{heading}: {label}" if label else heading
+
+
+def _summary(diff: PlanDiff) -> str:
+    counts = diff.counts()
+    return f"{counts['added']} added, {counts['removed']} removed, {counts['changed']} changed."
+
+
+def _shorten(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= _LABEL_WIDTH else flat[: _LABEL_WIDTH - 1].rstrip() + "…"
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
+
+
+def _md(text: str) -> str:
+    # Plan text is data, not Markdown: a stray * or <b> must print as written.
+    flat = " ".join(text.split()).replace("&", "&amp;")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
+
+
+def _code(name: str) -> str:
+    # A file name reads best as code; one with a backtick cannot be, so it is escaped instead.
+    return f"`{name}`" if "`" not in name and "\n" not in name else _md(name)
+
+
+#: The reporters by ``--format`` name.
+DIFF_REPORTERS: dict[str, Callable[[PlanDiff, str, str], str]] = {
+    "text": text_report,
+    "json": json_report,
+    "markdown": markdown_report,
+}
