@@ -1,0 +1,153 @@
+"""Reporters of `sip progress`: a terminal table, JSON and Markdown, looked up by format name."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any, ClassVar, TextIO
+
+if TYPE_CHECKING:
+    from sipcli.progress import Progress, ProgressRun
+
+#: The version of the JSON object `sip progress --format json` writes.
+PROGRESS_JSON_VERSION = 1
+
+#: Rich styles per status, for the table.
+_STYLES = {
+    "met": "bold green",
+    "on track": "green",
+    "at risk": "yellow",
+    "off track": "bold red",
+    "overdue": "red",
+    "no data": "dim",
+}
+
+
+def progress_run_to_json(run: ProgressRun, fail_on: str | None = None) -> dict[str, Any]:
+    """Return the documented JSON object of a progress run."""
+    return {
+        "version": PROGRESS_JSON_VERSION,
+        "as_of": run.as_of.isoformat(),
+        "thresholds": {"on_track": run.thresholds.on_track, "at_risk": run.thresholds.at_risk},
+        "items": [
+            {"file": plan.file, **item.to_dict()} for plan in run.plans for item in plan.items
+        ],
+        "summary": run.counts(),
+        "fail_on": fail_on,
+        "failing": [{"file": file, "id": item.id} for file, item in run.failing(fail_on)],
+        "diagnostics": [d.to_dict() for result in run.invalid for d in result.diagnostics],
+    }
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else f"{round(value, 2):g}"
+
+
+def _latest(item: Progress) -> str:
+    latest = item.latest
+    if latest is None or latest.actual is None:
+        return ""
+    return f"{_number(latest.actual)} ({latest.date.isoformat()})"
+
+
+def summary(run: ProgressRun, fail_on: str | None = None) -> str:
+    """Return the closing line: the count of each status, the gate and unreadable plans."""
+    counts = [f"{count} {status}" for status, count in run.counts().items() if count]
+    parts = [f"as of {run.as_of}: " + (", ".join(counts) or "no goals or benchmarks")]
+    if fail_on:
+        parts.append(f"{len(run.failing(fail_on))} failing --fail-on {fail_on}")
+    if run.invalid:
+        parts.append(f"{len(run.invalid)} file(s) not read: fix the validation errors first")
+    return "; ".join(parts) + "."
+
+
+class ProgressReporter:
+    """Writes a progress run in one format."""
+
+    name: ClassVar[str]
+
+    def write(self, run: ProgressRun, stream: TextIO, fail_on: str | None = None) -> None:
+        """Write the report of ``run`` to ``stream``."""
+        raise NotImplementedError
+
+
+class ProgressJsonReporter(ProgressReporter):
+    """The versioned JSON object, for tools."""
+
+    name = "json"
+
+    def write(self, run: ProgressRun, stream: TextIO, fail_on: str | None = None) -> None:
+        """Write the JSON object, indented, with a final newline."""
+        data = progress_run_to_json(run, fail_on)
+        stream.write(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
+
+
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+
+
+class ProgressMarkdownReporter(ProgressReporter):
+    """Markdown: one table per plan, then the summary."""
+
+    name = "markdown"
+
+    def write(self, run: ProgressRun, stream: TextIO, fail_on: str | None = None) -> None:
+        """Write one table per plan, then the problems and the summary."""
+        for plan in run.plans:
+            stream.write(f"### Progress of {_cell(plan.file)} as of {run.as_of}\n\n")
+            stream.write(
+                "| Id | Status | Latest actual | Expected | Target | Due | Why |\n"
+                "|---|---|---:|---:|---:|---|---|\n"
+            )
+            for item in plan.items:
+                stream.write(
+                    f"| {_cell(item.id)} | {item.status} | {_latest(item)} | "
+                    f"{_number(item.expected)} | {_number(item.target)} | {item.due or ''} | "
+                    f"{_cell(item.reason)} |\n"
+                )
+            stream.write("\n")
+        for result in run.invalid:
+            for d in result.diagnostics:
+                stream.write(f"- {_cell(f'{d.file}:{d.line}:{d.column}: {d.code} {d.message}')}\n")
+        stream.write(summary(run, fail_on) + "\n")
+
+
+class ProgressTableReporter(ProgressReporter):
+    """The terminal view: a Rich table per plan, statuses in colour."""
+
+    name = "table"
+
+    def write(self, run: ProgressRun, stream: TextIO, fail_on: str | None = None) -> None:
+        """Write the tables, then the summary."""
+        from rich.console import Console  # noqa: PLC0415 - rich is slow to import
+        from rich.table import Table  # noqa: PLC0415
+        from rich.text import Text  # noqa: PLC0415
+
+        console = Console(file=stream, highlight=False, soft_wrap=False, width=140)
+        for result in run.invalid:
+            for d in result.diagnostics:
+                console.print(
+                    Text(f"{d.file}:{d.line}:{d.column}: {d.code} {d.message}", style="red")
+                )
+        for plan in run.plans:
+            table = Table(title=f"{plan.file} as of {run.as_of}", expand=True)
+            for header in ("Id", "Status", "Latest actual", "Expected", "Target", "Due"):
+                table.add_column(header, no_wrap=True)
+            table.add_column("Why", ratio=1, overflow="fold")
+            for item in plan.items:
+                table.add_row(
+                    item.id,
+                    Text(item.status, style=_STYLES[item.status]),
+                    _latest(item),
+                    _number(item.expected),
+                    _number(item.target),
+                    str(item.due or ""),
+                    item.reason,
+                )
+            console.print(table)
+        console.print(summary(run, fail_on))
+
+
+PROGRESS_REPORTERS: dict[str, type[ProgressReporter]] = {
+    reporter.name: reporter
+    for reporter in (ProgressTableReporter, ProgressJsonReporter, ProgressMarkdownReporter)
+}

@@ -1,0 +1,352 @@
+"""`sip progress` and `sip progress-import`: statuses at dates, thresholds, the gate, CSV merges."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from sipcli.check import validate_file
+from sipcli.progress import Thresholds, goal_progress, overdue_date, plan_progress
+from sipcli.progress_import import ProgressImportError, read_updates
+from sipcli.reference import default_reference
+from tests.conftest import Result
+
+RunSip = Callable[..., Result]
+
+PLAN = """\
+schema_version: 1
+school:
+  name: Test School
+  district: Test District
+plan:
+  type: initial
+  school_year: SY2026-27
+goals:
+  # G1 rises on a straight line from 40 to 50 over a year.
+  - id: G1
+    statement: Meeting or exceeding rises from 40% to 50% by June 2027.
+    metric: mcas_meeting_exceeding
+    direction: increase
+    baseline: {value: 40, period: SY2025-26}
+    target: {value: 50, by: 2027-06-01}
+    benchmarks:
+      - id: G1.B1   # walkthroughs
+        statement: At least 80% of walkthroughs show the practice.
+        type: early_evidence
+        due: [2026-10-15, 2026-12-15]
+        target: {value: 80, unit: percent}
+        status_updates:
+          - {date: 2026-10-10, actual: 70}
+    status_updates:
+      - {date: 2026-11-30, actual: 44.6, note: First interim check.}
+
+  # G2: lower is better (the metric says so; no direction given).
+  - id: G2
+    statement: Chronic absenteeism falls from 30% to 20% by June 2027.
+    metric: chronic_absenteeism
+    baseline: {value: 30, period: SY2025-26}
+    target: {value: 20, by: 2027-06-01}
+    benchmarks:
+      - id: G2.B1
+        statement: At most 10% of students miss two or more days in October.
+        type: outcome
+        due: [2026-11-01]
+        target: {value: 10, unit: percent, comparison: at_most}
+        status_updates:
+          - {date: 2026-10-01, actual: 12}
+    status_updates:
+      - {date: 2026-12-01, actual: 19}
+  - id: G3
+    statement: Ninety percent of families attend a fall conference by October 2026.
+    baseline: {value: 10, period: SY2025-26}
+    target: {value: 90, by: 2026-10-01}
+    owner: Principal
+
+# end of goals
+"""
+
+
+@pytest.fixture
+def plan_file(tmp_path: Path) -> Path:
+    """The small plan above, written to a file."""
+    path = tmp_path / "plan.yaml"
+    path.write_text(PLAN, encoding="utf-8")
+    return path
+
+
+def _statuses(run_sip: RunSip, plan: Path, *options: str) -> dict[str, str]:
+    result = run_sip("progress", plan, "--format", "json", *options)
+    assert result.exit_code in (0, 1), result.stderr
+    return {item["id"]: item["status"] for item in json.loads(result.stdout)["items"]}
+
+
+def _statuses_at(plan_file: Path, day: str, thresholds: Thresholds | None = None) -> dict[str, str]:
+    plan = validate_file(plan_file).plan
+    assert plan is not None
+    run = plan_progress(
+        plan,
+        "plan.yaml",
+        dt.date.fromisoformat(day),
+        default_reference(),
+        thresholds or Thresholds(),
+    )
+    return {item.id: item.status for item in run.items}
+
+
+# --- the core -----------------------------------------------------------------------------
+
+
+def test_statuses_before_any_actual(plan_file: Path) -> None:
+    statuses = _statuses_at(plan_file, "2026-09-01")
+    assert statuses == {
+        "G1": "no data",
+        "G1.B1": "no data",
+        "G2": "no data",
+        "G2.B1": "no data",  # its first update is dated 2026-10-01
+        "G3": "no data",
+    }
+
+
+def test_statuses_mid_year(plan_file: Path) -> None:
+    statuses = _statuses_at(plan_file, "2026-12-01")
+    # G1: 44.6 covers 4.6 of the 5.0 expected points (92%); G2: 19 is below the target of 20.
+    assert statuses["G1"] == "on track"
+    assert statuses["G2"] == "met"
+    assert statuses["G1.B1"] == "at risk"  # 70 against at least 80: 88%
+    assert statuses["G3"] == "overdue"  # target date 2026-10-01 passed with no result
+
+
+def test_overdue_benchmark_after_a_missed_check(plan_file: Path) -> None:
+    assert _statuses_at(plan_file, "2026-12-20")["G1.B1"] == "overdue"
+
+
+def test_goal_off_track_at_the_target_date(plan_file: Path) -> None:
+    # By June 2027 the path reaches 50: 4.6 of 10 points is 46% of the expected progress.
+    assert _statuses_at(plan_file, "2027-06-02")["G1"] == "off track"
+
+
+def test_at_most_benchmark_share_is_inverted(plan_file: Path) -> None:
+    # 12 against at most 10: 10/12 = 83%, at risk.
+    assert _statuses_at(plan_file, "2026-10-01")["G2.B1"] == "at risk"
+
+
+def test_thresholds_move_the_status(plan_file: Path) -> None:
+    assert _statuses_at(plan_file, "2026-12-01", Thresholds(0.95, 0.7))["G1"] == "at risk"
+    assert _statuses_at(plan_file, "2026-12-01", Thresholds(0.99, 0.95))["G1"] == "off track"
+
+
+def test_expected_value_is_on_the_straight_line(plan_file: Path) -> None:
+    plan = validate_file(plan_file).plan
+    assert plan is not None and plan.goals
+    # Baseline SY2025-26 is read as 2026-06-01; halfway to 2027-06-01 is about 45.
+    item = goal_progress(
+        plan.goals[0], dt.date(2026, 12, 1), dt.date(2026, 7, 1), True, Thresholds()
+    )
+    assert item.expected == pytest.approx(45.0, abs=0.05)
+    assert item.share == pytest.approx(0.92, abs=0.01)
+
+
+def test_overdue_date_counts_only_actuals_after_the_previous_check() -> None:
+    due = [dt.date(2026, 10, 1), dt.date(2026, 11, 1)]
+    assert overdue_date(due, None, [], dt.date(2026, 10, 1)) is None  # due today: not yet
+    assert overdue_date(due, None, [], dt.date(2026, 10, 2)) == dt.date(2026, 10, 1)
+
+
+def test_thresholds_refuse_at_risk_above_on_track() -> None:
+    with pytest.raises(ValueError, match="at-risk"):
+        Thresholds(on_track=0.5, at_risk=0.6)
+
+
+# --- sip progress ---------------------------------------------------------------------------
+
+
+def test_cli_json_reports_each_item(run_sip: RunSip, plan_file: Path) -> None:
+    result = run_sip("progress", plan_file, "--as-of", "2026-12-01", "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["version"] == 1 and data["as_of"] == "2026-12-01"
+    g1 = next(item for item in data["items"] if item["id"] == "G1")
+    assert g1["latest"] == {"date": "2026-11-30", "actual": 44.6}
+    assert g1["target"] == 50 and g1["status"] == "on track"
+    assert data["summary"]["overdue"] == 1
+
+
+def test_cli_threshold_options(run_sip: RunSip, plan_file: Path) -> None:
+    statuses = _statuses(run_sip, plan_file, "--as-of", "2026-12-01", "--on-track", "95")
+    assert statuses["G1"] == "at risk"
+
+
+def test_cli_at_risk_above_on_track_is_a_usage_error(run_sip: RunSip, plan_file: Path) -> None:
+    result = run_sip("progress", plan_file, "--on-track", "50", "--at-risk", "60")
+    assert result.exit_code == 2
+    assert "--at-risk 60 is above --on-track 50" in result.stderr
+
+
+def test_cli_fail_on_off_track(run_sip: RunSip, plan_file: Path) -> None:
+    # 2026-12-01: G3 is overdue, which off-track counts.
+    failing = run_sip("progress", plan_file, "--as-of", "2026-12-01", "--fail-on", "off-track")
+    assert failing.exit_code == 1
+    assert "1 failing --fail-on off-track" in failing.stdout
+    # 2026-10-01: nothing is off track or overdue; G2.B1 at risk fails only --fail-on at-risk.
+    calm = run_sip("progress", plan_file, "--as-of", "2026-10-01", "--fail-on", "off-track")
+    assert calm.exit_code == 0
+    risky = run_sip("progress", plan_file, "--as-of", "2026-10-01", "--fail-on", "at-risk")
+    assert risky.exit_code == 1
+
+
+def test_cli_markdown_and_table(run_sip: RunSip, plan_file: Path) -> None:
+    markdown = run_sip("progress", plan_file, "--as-of", "2026-12-01", "-f", "markdown")
+    assert "| G1 | on track | 44.6 (2026-11-30) | 45.01 | 50 | 2027-06-01 |" in markdown.stdout
+    table = run_sip("progress", plan_file, "--as-of", "2026-12-01")
+    assert "G3" in table.stdout and "overdue" in table.stdout
+
+
+def test_cli_bad_as_of_date(run_sip: RunSip, plan_file: Path) -> None:
+    result = run_sip("progress", plan_file, "--as-of", "2026-02-30")
+    assert result.exit_code == 2
+    assert "not a date" in result.stderr
+
+
+def test_cli_invalid_plan_exits_1_with_the_problem(run_sip: RunSip, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("schema_version: 1\nschool: {name: X}\n", encoding="utf-8")
+    result = run_sip("progress", bad, "-f", "json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["diagnostics"]
+
+
+# --- sip progress-import ----------------------------------------------------------------------
+
+
+def _csv(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "data.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_import_adds_only_lines_and_keeps_comments(
+    run_sip: RunSip, plan_file: Path, tmp_path: Path
+) -> None:
+    data = _csv(
+        tmp_path,
+        "id,date,actual,status,note\n"
+        'G1,2027-01-15,46,on_track,"Winter check: up 1.4, as hoped"\n'
+        "G1.B1,2026-12-15,82,met,\n"
+        "G3,2026-10-01,75,,\n",
+    )
+    result = run_sip("progress-import", plan_file, data)
+    assert result.exit_code == 0, result.stderr
+    assert "added 3 status update(s)" in result.stderr
+    after = plan_file.read_text(encoding="utf-8")
+    changes = [
+        line for line in difflib.ndiff(PLAN.splitlines(), after.splitlines()) if line[:1] in "+-"
+    ]
+    assert changes == [
+        "+           - {date: 2026-12-15, actual: 82, status: met}",
+        '+       - {date: 2027-01-15, actual: 46, status: on_track, note: "Winter check: up 1.4, as hoped"}',
+        "+     status_updates:",
+        "+       - {date: 2026-10-01, actual: 75}",
+    ]
+    checked = validate_file(plan_file)
+    assert checked.plan is not None and checked.plan.goals
+    assert [u.actual for u in checked.plan.goals[2].status_updates or []] == [75]
+    assert "# end of goals" in after and "# walkthroughs" in after
+
+
+def test_import_creates_status_updates_on_a_benchmark(run_sip: RunSip, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        PLAN.replace("        status_updates:\n          - {date: 2026-10-10, actual: 70}\n", ""),
+        encoding="utf-8",
+    )
+    result = run_sip(
+        "progress-import", plan, _csv(tmp_path, "id,date,actual\nG1.B1,2026-10-12,71\n")
+    )
+    assert result.exit_code == 0, result.stderr
+    checked = validate_file(plan)
+    assert checked.plan is not None and checked.plan.goals and checked.plan.goals[0].benchmarks
+    assert checked.plan.goals[0].benchmarks[0].status_updates is not None
+
+
+def test_import_unknown_id_names_the_row_and_writes_nothing(
+    run_sip: RunSip, plan_file: Path, tmp_path: Path
+) -> None:
+    data = _csv(tmp_path, "id,date,actual\nG1,2027-01-15,46\nG9.B1,2027-01-15,3\n")
+    result = run_sip("progress-import", plan_file, data)
+    assert result.exit_code == 2
+    assert "row 3" in result.stderr and "'G9.B1'" in result.stderr
+    assert plan_file.read_text(encoding="utf-8") == PLAN
+
+
+def test_import_bad_number_and_date_name_row_and_column(
+    run_sip: RunSip, plan_file: Path, tmp_path: Path
+) -> None:
+    data = _csv(tmp_path, "id,date,actual\nG1,2027-01-15,46%\nG2,15/01/2027,3\n")
+    result = run_sip("progress-import", plan_file, data)
+    assert result.exit_code == 2
+    assert "row 2, column actual (C): '46%' is not a number" in result.stderr
+    assert "row 3, column date (B): '15/01/2027' is not a date" in result.stderr
+    assert plan_file.read_text(encoding="utf-8") == PLAN
+
+
+def test_import_duplicate_is_reported_not_added(
+    run_sip: RunSip, plan_file: Path, tmp_path: Path
+) -> None:
+    data = _csv(tmp_path, "id,date,actual\nG1,2026-11-30,44.6\n")
+    result = run_sip("progress-import", plan_file, data)
+    assert result.exit_code == 0
+    assert "row 2: G1 already has an update dated 2026-11-30; skipped" in result.stderr
+    assert plan_file.read_text(encoding="utf-8") == PLAN
+
+
+def test_import_unknown_column_suggests_the_right_one() -> None:
+    with pytest.raises(ProgressImportError, match="did you mean 'actual'"):
+        read_updates("id,date,actul\nG1,2026-01-01,3\n", "data.csv")
+
+
+def test_import_repeated_row_in_the_csv() -> None:
+    with pytest.raises(ProgressImportError, match="row 3: G1 on 2026-01-01 repeats row 2"):
+        read_updates("id,date\nG1,2026-01-01\nG1,2026-01-01\n", "data.csv")
+
+
+def test_import_keeps_windows_line_endings(run_sip: RunSip, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_bytes(PLAN.replace("\n", "\r\n").encode("utf-8"))
+    result = run_sip("progress-import", plan, _csv(tmp_path, "id,date,actual\nG3,2026-10-01,75\n"))
+    assert result.exit_code == 0, result.stderr
+    raw = plan.read_bytes()
+    assert b"\r\n    status_updates:\r\n      - {date: 2026-10-01, actual: 75}\r\n" in raw
+    assert raw.count(b"\n") == raw.count(b"\r\n")
+
+
+def test_import_goal_and_its_last_benchmark_end_at_the_same_line(
+    run_sip: RunSip, tmp_path: Path
+) -> None:
+    # In the elementary example neither G1 nor its last benchmark G1.B3 has status_updates:
+    # both new keys go after G1.B3's last line, the benchmark's first.
+    source = (Path(__file__).resolve().parents[1] / "examples" / "elementary.yaml").read_text(
+        encoding="utf-8"
+    )
+    plan = tmp_path / "elementary.yaml"
+    plan.write_text(source, encoding="utf-8")
+    data = _csv(tmp_path, "id,date,actual\nG1,2026-09-20,26\nG1.B3,2026-11-06,35\n")
+    assert run_sip("progress-import", plan, data).exit_code == 0
+    added = [
+        line
+        for line in difflib.ndiff(source.splitlines(), plan.read_text("utf-8").splitlines())
+        if line[:1] in "+-"
+    ]
+    assert added == [
+        "+         status_updates:",
+        "+           - {date: 2026-11-06, actual: 35}",
+        "+     status_updates:",
+        "+       - {date: 2026-09-20, actual: 26}",
+    ]
+    checked = validate_file(plan)
+    assert checked.plan is not None and checked.plan.goals
+    assert checked.plan.goals[0].status_updates is not None
