@@ -94,7 +94,7 @@ def render_docx(view: PlanView, template: Path | None = None) -> bytes:
             error, refers to unknown data, or reaches for Python internals.
     """
     name = str(template) if template is not None else "plan.docx"
-    data = shipped_template() if template is None else _read_template(template)
+    data = shipped_template() if template is None else read_template(template)
     document = DocxTemplate(io.BytesIO(data))
     try:
         document.init_docx()
@@ -208,7 +208,8 @@ def _with_context(problem: SipError, error: TemplateError) -> SipError:
     return SipError(f"{problem} (in the template's text near: {near})")
 
 
-def _read_template(path: Path) -> bytes:
+def read_template(path: Path) -> bytes:
+    """Return the bytes of the Word template at ``path``, or a SipError saying why not."""
     try:
         return path.read_bytes()
     except OSError as error:

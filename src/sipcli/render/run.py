@@ -6,10 +6,12 @@ as it was. Each output is written whole to a temporary file and then moved into 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jinja2 import TemplateError
 
@@ -21,6 +23,9 @@ from sipcli.limits import DEFAULT_MAX_BYTES
 from sipcli.model import Plan
 from sipcli.render.environment import make_environment, template_error
 from sipcli.render.view import PlanView, build_view
+
+if TYPE_CHECKING:
+    from sipcli.render.progress_view import ProgressView
 from sipcli.writing import write_atomically
 
 #: The formats `sip render` writes, with their file extensions.
@@ -37,6 +42,19 @@ class RenderOptions:
     docx_template: Path | None = None
     with_scores: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
+    report: str = "plan"
+    """plan (the plan itself) or progress (statuses and charts at ``as_of``)."""
+    as_of: dt.date | None = None
+    """The date the progress report judges progress at (default: today)."""
+
+
+@dataclass(frozen=True)
+class Output:
+    """One rendered file, and the files that go beside it (the Markdown report's charts)."""
+
+    fmt: str
+    content: bytes
+    attachments: dict[str, bytes] = field(default_factory=dict)
 
 
 @dataclass
@@ -57,15 +75,18 @@ def output_path(plan_file: Path, fmt: str, options: RenderOptions, many: bool) -
     ``-o FILE`` names the file when there is one plan and one format; otherwise ``-o`` is a
     folder (created if missing). Without ``-o`` the output goes beside the plan.
     """
-    name = plan_file.with_suffix(FORMATS[fmt]).name
+    stem = plan_file.stem if options.report == "plan" else f"{plan_file.stem}-{options.report}"
+    name = stem + FORMATS[fmt]
     if options.output is None:
-        return plan_file.with_suffix(FORMATS[fmt])
+        return plan_file.with_name(name)
     if many or options.output.is_dir() or str(options.output).endswith(("/", "\\")):
         return options.output / name
     return options.output
 
 
-def render_text(view: PlanView, fmt: str, template_dir: Path | None = None) -> str:
+def render_text(
+    view: PlanView | ProgressView, fmt: str, template_dir: Path | None = None, report: str = "plan"
+) -> str:
     """Render the view to Markdown or HTML text.
 
     Raises:
@@ -73,7 +94,7 @@ def render_text(view: PlanView, fmt: str, template_dir: Path | None = None) -> s
             for Python internals (the sandbox refuses).
     """
     environment = make_environment(template_dir)
-    name = {"md": "plan.md.j2", "html": "plan.html.j2"}[fmt]
+    name = f"{report}.{fmt}.j2"
     try:
         text = environment.get_template(name).render(view=view)
     except TemplateError as error:
@@ -84,12 +105,15 @@ def render_text(view: PlanView, fmt: str, template_dir: Path | None = None) -> s
     return text
 
 
-def render_plan(plan: Plan, plan_file: Path, options: RenderOptions) -> dict[str, bytes]:
+def render_plan(plan: Plan, plan_file: Path, options: RenderOptions) -> list[Output]:
     """Render one valid plan in each requested format; nothing is written here.
 
     Raises:
-        SipError: when a template cannot be used.
+        SipError: when a template cannot be used (or, for the progress report, matplotlib
+            is not installed).
     """
+    if options.report == "progress":
+        return _render_progress(plan, plan_file, options)
     scores = None
     if options.with_scores:
         from sipcli.score import score_plan  # noqa: PLC0415 - only when scores are shown
@@ -97,14 +121,36 @@ def render_plan(plan: Plan, plan_file: Path, options: RenderOptions) -> dict[str
         reference = settings_for(plan_file).reference
         scores = {item.id: item for item in score_plan(plan, reference) if item.kind == "goal"}
     view = build_view(plan, scores)
-    rendered: dict[str, bytes] = {}
+    rendered: list[Output] = []
     for fmt in options.formats:
         if fmt == "docx":
             from sipcli.render.docx_render import render_docx  # noqa: PLC0415 - docx is heavy
 
-            rendered[fmt] = render_docx(view, options.docx_template)
+            rendered.append(Output(fmt, render_docx(view, options.docx_template)))
         else:
-            rendered[fmt] = render_text(view, fmt, options.template_dir).encode("utf-8")
+            text = render_text(view, fmt, options.template_dir)
+            rendered.append(Output(fmt, text.encode("utf-8")))
+    return rendered
+
+
+def _render_progress(plan: Plan, plan_file: Path, options: RenderOptions) -> list[Output]:
+    """The progress report: statuses at the as-of date and a chart per goal."""
+    from sipcli.progress import Thresholds  # noqa: PLC0415 - only for this report
+    from sipcli.render.progress_view import build_progress_view  # noqa: PLC0415
+
+    reference = settings_for(plan_file).reference
+    as_of = options.as_of or dt.date.today()
+    view, charts = build_progress_view(plan, plan_file.stem, as_of, reference, Thresholds())
+    rendered: list[Output] = []
+    for fmt in options.formats:
+        if fmt == "docx":
+            from sipcli.render.docx_progress import render_progress_docx  # noqa: PLC0415
+
+            rendered.append(Output(fmt, render_progress_docx(view, charts, options.docx_template)))
+        else:
+            text = render_text(view, fmt, options.template_dir, report="progress")
+            attachments = {name: chart.svg for name, chart in charts.items()} if fmt == "md" else {}
+            rendered.append(Output(fmt, text.encode("utf-8"), attachments))
     return rendered
 
 
@@ -122,11 +168,17 @@ def render_files(paths: Sequence[Path], options: RenderOptions) -> RenderRun:
             run.invalid.append(checked.result)
             continue
         # Render every format first: a template error must not leave some formats written.
-        for fmt, content in render_plan(checked.plan, path, options).items():
-            target = output_path(path, fmt, options, many)
-            try:
-                write_atomically(target, content)
-            except OSError as error:
-                raise SipError(f"cannot write {target}: {error.strerror or error}") from error
-            run.written.append(target)
+        for output in render_plan(checked.plan, path, options):
+            target = output_path(path, output.fmt, options, many)
+            for name, content in output.attachments.items():
+                run.written.append(_write(target.with_name(name), content))
+            run.written.append(_write(target, output.content))
     return run
+
+
+def _write(target: Path, content: bytes) -> Path:
+    try:
+        write_atomically(target, content)
+    except OSError as error:
+        raise SipError(f"cannot write {target}: {error.strerror or error}") from error
+    return target

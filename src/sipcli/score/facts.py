@@ -226,13 +226,13 @@ def _in_horizon(
 def _goal_span(goal: Goal) -> int | None:
     if goal.baseline is None or goal.target is None:
         return None
-    measured = _period_date(goal.baseline.period)
+    measured = period_date(goal.baseline.period)
     if measured is None:
         return None
     return max(1, round((goal.target.by - measured).days / 365.25))
 
 
-def _period_date(period: str) -> dt.date | None:
+def period_date(period: str) -> dt.date | None:
     """Return roughly when a period such as "spring 2026" or SY2025-26 was measured."""
     school_year = re.search(r"(20\d\d)\s?[-\u2013/]\s?(?:20)?\d\d", period)
     if school_year:

@@ -1,0 +1,102 @@
+"""The progress report as a Word document, in the styles of the plan's Word template.
+
+The report is built with python-docx on a copy of the template whose body is emptied: its
+styles, page setup, header and footer stay, so a firm's template restyles the report too.
+Charts are embedded as PNG pictures. The bytes are stable, as for the plan.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocumentObject
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Inches
+
+from sipcli.errors import SipError
+from sipcli.render.docx_render import read_template, shipped_template, stable_bytes, xml_safe
+from sipcli.render.progress_view import Chart, ProgressView
+from sipcli.render.viewmodel import Table
+
+_TABLE_STYLE = "Plan Table"
+
+
+def render_progress_docx(
+    view: ProgressView, charts: dict[str, Chart], template: Path | None = None
+) -> bytes:
+    """Return the progress report as DOCX bytes.
+
+    Raises:
+        SipError: when the template cannot be read or lacks the styles the report uses.
+    """
+    data = shipped_template() if template is None else read_template(template)
+    try:
+        document = Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, ValueError, KeyError) as error:
+        raise SipError(
+            f"template {template} is not a Word document (.docx): {error}. "
+            "Save it from Word as a .docx file."
+        ) from error
+    _empty_body(document)
+    _title_in_headers(document, view.title)
+    try:
+        _write(document, view, charts)
+    except KeyError as error:
+        raise SipError(f"the Word template lacks a style the report uses: {error}") from error
+    return stable_bytes(document)
+
+
+def _empty_body(document: DocumentObject) -> None:
+    """Drop the template's own content (its Jinja tags), keeping the page setup."""
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+
+
+def _title_in_headers(document: DocumentObject, title: str) -> None:
+    """Put the report's title where the template's headers show the plan's title tag."""
+    for section in document.sections:
+        for header in (section.header, section.first_page_header, section.even_page_header):
+            for paragraph in header.paragraphs:
+                if "{{" in paragraph.text or "{%" in paragraph.text:
+                    for run in paragraph.runs[1:]:
+                        run._r.getparent().remove(run._r)
+                    if paragraph.runs:
+                        paragraph.runs[0].text = xml_safe(title)
+
+
+def _write(document: DocumentObject, view: ProgressView, charts: dict[str, Chart]) -> None:
+    document.add_paragraph(xml_safe(view.title), style="Title")
+    document.add_paragraph(xml_safe(view.subtitle), style="Subtitle")
+    for entry in view.details:
+        paragraph = document.add_paragraph(style="List Bullet")
+        paragraph.add_run(xml_safe(f"{entry.label}: "), style="Strong")
+        paragraph.add_run(xml_safe(entry.value))
+    document.add_paragraph("Summary", style="Heading 1")
+    _table(document, view.summary)
+    for goal in view.goals:
+        document.add_paragraph(xml_safe(f"{goal.title}: {goal.status}"), style="Heading 1")
+        document.add_paragraph(xml_safe(goal.statement))
+        if goal.chart:
+            document.add_picture(io.BytesIO(charts[goal.chart].png), width=Inches(6.5))
+        _table(document, goal.table)
+
+
+def _table(document: DocumentObject, table: Table) -> None:
+    """Add a table in the template's table style, its header row repeated on each page."""
+    word = document.add_table(rows=1, cols=len(table.headers))
+    word.style = document.styles[_TABLE_STYLE]
+    for cell, text in zip(word.rows[0].cells, table.headers, strict=True):
+        cell.text = xml_safe(text)
+    header = word.rows[0]._tr.get_or_add_trPr()
+    header.append(OxmlElement("w:tblHeader"))
+    for row in table.rows:
+        for cell, text in zip(word.add_row().cells, row.cells, strict=True):
+            cell.text = xml_safe(text)
+    document.add_paragraph()
