@@ -1,0 +1,68 @@
+"""`sip report DIR`: a district rollup of many plans."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import io
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+class RollupFormat(str, enum.Enum):
+    """The output formats of ``report``."""
+
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``sip report`` to ``app``."""
+    app.command("report")(report)
+
+
+def report(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Folders of plans (or plan files).", show_default=False)
+    ],
+    output_format: Annotated[
+        RollupFormat,
+        typer.Option("--format", "-f", help="table, json, markdown or html.", case_sensitive=False),
+    ] = RollupFormat.table,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="The date progress is judged at (YYYY-MM-DD; default today)."),
+    ] = None,
+    output_file: Annotated[
+        Path | None, typer.Option("--output-file", "-o", help="Write the rollup to this file.")
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", "-c", help="Use this configuration file.")
+    ] = None,
+) -> None:
+    """Summarise many plans, one row per school: goals, SMART scores, progress, gaps.
+
+    Exit status: 0 every plan was read, 1 some plan is not valid, 2 sip could not run.
+    """
+    from sipcli.cli_support import cannot_run_on_sip_error, fail, write_or_fail
+    from sipcli.files import collect_plan_files
+    from sipcli.reporters.rollup_report import ROLLUP_REPORTERS
+    from sipcli.rollup import build_rollup
+
+    try:
+        day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
+    except ValueError:
+        fail(f"--as-of {as_of!r} is not a date; write it as YYYY-MM-DD")
+    with cannot_run_on_sip_error():
+        rollup = build_rollup(collect_plan_files(paths), as_of=day, config=config)
+    buffer = io.StringIO()
+    ROLLUP_REPORTERS[output_format.value]().write(rollup, buffer)
+    if output_file is None:
+        typer.echo(buffer.getvalue(), nl=False)
+    else:
+        write_or_fail(output_file, buffer.getvalue())
+    raise typer.Exit(rollup.exit_code())

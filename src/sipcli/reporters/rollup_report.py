@@ -1,0 +1,170 @@
+"""Reporters of `sip report`: a terminal table, JSON, Markdown and a one-page HTML rollup."""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from typing import TYPE_CHECKING, Any, ClassVar, TextIO
+
+from sipcli.render.escape import markdown_text
+
+if TYPE_CHECKING:
+    from sipcli.rollup import Rollup, SchoolRow
+
+#: The version of the JSON object `sip report --format json` writes.
+ROLLUP_JSON_VERSION = 1
+
+HEADERS = (
+    "School",
+    "District",
+    "Year",
+    "Goals",
+    "Benchmarks",
+    "Avg SMART",
+    "Lowest",
+    "Off track",
+    "Overdue",
+    "Missing stages",
+)
+
+
+def _shown(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def cells(row: SchoolRow) -> tuple[str, ...]:
+    """Return the row's cells as text, in the order of ``HEADERS``."""
+    return (
+        row.school,
+        row.district,
+        row.school_year,
+        str(row.goals),
+        str(row.benchmarks),
+        _shown(row.average_score),
+        _shown(row.lowest_score),
+        _shown(row.off_track),
+        _shown(row.overdue),
+        ", ".join(row.missing_stages) or "none",
+    )
+
+
+def summary(rollup: Rollup) -> str:
+    """Return the closing line: plans, goals, mean score, and plans that could not be read."""
+    rows = rollup.rows
+    scored = [row.average_score for row in rows if row.average_score is not None]
+    parts = [f"{len(rows)} plans as of {rollup.as_of}", f"{sum(r.goals for r in rows)} goals"]
+    if scored:
+        parts.append(f"average SMART score {round(sum(scored) / len(scored))}")
+    off = [row.off_track for row in rows if row.off_track]
+    if off:
+        parts.append(f"{sum(off)} benchmarks off track")
+    if rollup.invalid:
+        parts.append(f"{len(rollup.invalid)} plan(s) not valid: run sip validate on them")
+    return "; ".join(parts) + "."
+
+
+def rollup_to_json(rollup: Rollup) -> dict[str, Any]:
+    """Return the documented JSON object of a rollup."""
+    return {
+        "version": ROLLUP_JSON_VERSION,
+        "as_of": rollup.as_of.isoformat(),
+        "schools": [
+            {**row.__dict__, "missing_stages": list(row.missing_stages)} for row in rollup.rows
+        ],
+        "invalid": [item.__dict__ for item in rollup.invalid],
+    }
+
+
+class RollupReporter:
+    """Writes a rollup in one format."""
+
+    name: ClassVar[str]
+
+    def write(self, rollup: Rollup, stream: TextIO) -> None:
+        """Write ``rollup`` to ``stream``."""
+        raise NotImplementedError
+
+
+class RollupJson(RollupReporter):
+    """The versioned JSON object, for tools and dashboards."""
+
+    name = "json"
+
+    def write(self, rollup: Rollup, stream: TextIO) -> None:
+        """Write the JSON object, indented, with a final newline."""
+        stream.write(json.dumps(rollup_to_json(rollup), indent=2, ensure_ascii=False) + "\n")
+
+
+class RollupMarkdown(RollupReporter):
+    """A Markdown page: one table, then the plans that could not be read."""
+
+    name = "markdown"
+
+    def write(self, rollup: Rollup, stream: TextIO) -> None:
+        """Write the page."""
+        stream.write(f"# Improvement plans: district rollup, {rollup.as_of}\n\n")
+        stream.write("| " + " | ".join(HEADERS) + " |\n|" + "---|" * len(HEADERS) + "\n")
+        for row in rollup.rows:
+            stream.write("| " + " | ".join(markdown_text(cell) for cell in cells(row)) + " |\n")
+        for item in rollup.invalid:
+            stream.write(f"\n- Not valid: {markdown_text(item.file)} ({item.problems} problems)")
+        stream.write(f"\n\n{markdown_text(summary(rollup))}\n")
+
+
+class RollupHtml(RollupReporter):
+    """One self-contained HTML page with the table."""
+
+    name = "html"
+
+    def write(self, rollup: Rollup, stream: TextIO) -> None:
+        """Write the page, every value escaped."""
+        title = f"Improvement plans: district rollup, {rollup.as_of}"
+        head = "".join(f'<th scope="col">{escape(h)}</th>' for h in HEADERS)
+        body = "\n".join(
+            "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in cells(row)) + "</tr>"
+            for row in rollup.rows
+        )
+        invalid = "".join(
+            f"<li>{escape(item.file)}: {item.problems} problems</li>" for item in rollup.invalid
+        )
+        stream.write(
+            '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            f"<title>{escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+            f"<h1>{escape(title)}</h1>\n<table>\n<thead><tr>{head}</tr></thead>\n"
+            f"<tbody>\n{body}\n</tbody>\n</table>\n"
+            + (f"<h2>Plans that are not valid</h2>\n<ul>{invalid}</ul>\n" if invalid else "")
+            + f"<p>{escape(summary(rollup))}</p>\n</body>\n</html>\n"
+        )
+
+
+_CSS = (
+    "body{font-family:Calibri,Arial,sans-serif;margin:2rem}"
+    "table{border-collapse:collapse;width:100%}"
+    "th,td{border:1px solid #b8c2cc;padding:.3rem .5rem;text-align:left;vertical-align:top}"
+    "th{background:#e8eef4}"
+)
+
+
+class RollupTable(RollupReporter):
+    """The terminal view: a Rich table."""
+
+    name = "table"
+
+    def write(self, rollup: Rollup, stream: TextIO) -> None:
+        """Write the table and the summary line."""
+        from rich.console import Console  # noqa: PLC0415 - rich is slow to import
+        from rich.table import Table  # noqa: PLC0415
+
+        table = Table(*HEADERS, title=f"District rollup, {rollup.as_of}")
+        for row in rollup.rows:
+            table.add_row(*cells(row))
+        console = Console(file=stream, highlight=False, width=160)
+        console.print(table)
+        for item in rollup.invalid:
+            console.print(f"Not valid: {item.file} ({item.problems} problems)")
+        console.print(summary(rollup))
+
+
+ROLLUP_REPORTERS: dict[str, type[RollupReporter]] = {
+    reporter.name: reporter for reporter in (RollupTable, RollupJson, RollupMarkdown, RollupHtml)
+}
