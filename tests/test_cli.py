@@ -293,3 +293,13 @@ def test_unexpected_errors_are_one_line_not_a_traceback(capsys: pytest.CaptureFi
     err = capsys.readouterr().err
     assert err.startswith("sip: internal error: RuntimeError: boom\n")
     assert "Traceback" not in err
+
+
+def test_a_folder_search_skips_hidden_files_such_as_the_configuration(run_sip, tmp_path) -> None:
+    from .conftest import MINIMAL_PLAN
+
+    (tmp_path / "plan.yaml").write_text(MINIMAL_PLAN, encoding="utf-8")
+    (tmp_path / ".sip.yaml").write_text("profile: draft\n", encoding="utf-8")
+    result = run_sip("validate", tmp_path)
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout.strip() == "1 file checked: no problems."

@@ -210,3 +210,30 @@ def test_reversed_section_of_an_example_formats_back_to_the_example(section: str
     shuffled = dump(data)
     assert shuffled != original
     assert format_text(shuffled, "high.yaml").formatted == original
+
+
+# --- regressions found in review ------------------------------------------------------------
+
+
+def test_a_comment_inside_a_flow_mapping_is_never_lost(run_sip, tmp_path: Path) -> None:
+    text = (EXAMPLES / "elementary.yaml").read_text(encoding="utf-8")
+    start = text.index("- {id: D1")
+    end = text.index("\n", start)
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(text[:end] + "  # from DESE" + text[end:], encoding="utf-8")
+    before = plan.read_bytes()
+    result = run_sip("fmt", plan)
+    assert plan.read_bytes() == before
+    assert result.exit_code == 1 and "comment" in result.stderr + result.stdout
+
+
+def test_windows_line_endings_are_kept(run_sip, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    text = (EXAMPLES / "high.yaml").read_text(encoding="utf-8")
+    plan.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    assert run_sip("fmt", "--check", plan).exit_code == 0
+    moved = text.replace("schema_version: 1\n", "", 1) + "schema_version: 1\n"
+    plan.write_bytes(moved.replace("\n", "\r\n").encode("utf-8"))
+    assert run_sip("fmt", plan).exit_code == 0
+    assert plan.read_bytes().count(b"\r\n") == plan.read_bytes().count(b"\n")
+    assert plan.read_bytes().replace(b"\r\n", b"\n").startswith(text[:40].encode("utf-8"))

@@ -350,3 +350,28 @@ def test_import_goal_and_its_last_benchmark_end_at_the_same_line(
     checked = validate_file(plan)
     assert checked.plan is not None and checked.plan.goals
     assert checked.plan.goals[0].status_updates is not None
+
+
+# --- regressions found in review ------------------------------------------------------------
+
+
+def test_a_goal_with_only_its_baseline_result_goes_overdue_after_its_date(run_sip) -> None:
+    import json
+
+    from .conftest import EXAMPLES
+
+    result = run_sip("progress", EXAMPLES / "middle.yaml", "--as-of", "2028-06-30", "-f", "json")
+    goals = {
+        i["id"]: i["status"] for i in json.loads(result.stdout)["items"] if i["kind"] == "goal"
+    }
+    assert set(goals.values()) == {"overdue"}
+
+
+def test_at_most_benchmarks_in_the_examples_are_met_below_their_target(run_sip) -> None:
+    import json
+
+    from .conftest import EXAMPLES
+
+    result = run_sip("progress", EXAMPLES / "middle.yaml", "--as-of", "2026-11-21", "-f", "json")
+    items = {i["id"]: i["status"] for i in json.loads(result.stdout)["items"]}
+    assert items["G3.B2"] == "met" and items["G3.B3"] == "met"

@@ -42,6 +42,8 @@ def _plans_below(folder: Path) -> list[Path]:
         relative = path.relative_to(folder).parts
         if any(part in SKIPPED_FOLDERS or part.startswith(".") for part in relative[:-1]):
             continue
+        if relative[-1].startswith("."):
+            continue  # hidden files, among them sip's own .sip.yaml configuration
         if path.suffix.lower() in PLAN_SUFFIXES and path.is_file():
             plans.append(path)
     return plans

@@ -13,7 +13,8 @@ import functools
 import io
 import itertools
 import warnings
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel
@@ -61,7 +62,12 @@ def format_bytes(raw: bytes, file: str) -> FormatResult:
         text = decode(raw)
     except Refusal:
         return _refused(raw, file, "")
-    return format_text(text, file)
+    if "\r\n" not in text:
+        return format_text(text, file)
+    # A Windows file is formatted as LF text and written back with its own line endings.
+    result = format_text(text.replace("\r\n", "\n"), file)
+    formatted = result.formatted.replace("\n", "\r\n") if result.formatted is not None else None
+    return replace(result, original=text, formatted=formatted)
 
 
 def format_text(text: str, file: str) -> FormatResult:
@@ -80,7 +86,14 @@ def format_text(text: str, file: str) -> FormatResult:
         return FormatResult(file, text, text)  # the same text holds the same data
     try:
         _prove_unchanged(
-            Proof(file, _plain(data), validation.plan, comments_before, _blank_lines(text)),
+            Proof(
+                file,
+                _plain(data),
+                validation.plan,
+                comments_before,
+                _blank_lines(text),
+                raw_comments(text),
+            ),
             formatted,
         )
     except FormatCheckError as error:
@@ -513,6 +526,8 @@ class Proof:
     plan: Plan
     comments: list[str]
     blank_lines: int
+    raw_comments: Counter[str]
+    """Comments read from the text itself: ruamel drops some (inside flow collections)."""
 
 
 def _prove_unchanged(proof: Proof, formatted: str) -> None:
@@ -525,7 +540,9 @@ def _prove_unchanged(proof: Proof, formatted: str) -> None:
         raise FormatCheckError(
             f"{file}: formatting would change the plan's data; nothing was written"
         )
-    if sorted(_comment_lines(after.data)) != proof.comments:
+    if sorted(_comment_lines(after.data)) != proof.comments or raw_comments(formatted) != (
+        proof.raw_comments
+    ):
         raise FormatCheckError(
             f"{file}: formatting would lose or change a comment; nothing was written"
         )
@@ -537,6 +554,28 @@ def _prove_unchanged(proof: Proof, formatted: str) -> None:
         raise FormatCheckError(
             f"{file}: the formatted plan differs from the original; nothing was written"
         )
+
+
+def raw_comments(text: str) -> Counter[str]:
+    """Count the comments written in ``text``, line by line, outside quoted scalars.
+
+    A ``#`` at a line's start or after a space or tab, outside single or double quotes, starts
+    a comment. Block scalars may hold such text too, but formatting never changes them, so
+    the count before and after still matches; what it catches is a comment ruamel dropped.
+    """
+    found: Counter[str] = Counter()
+    for line in text.split("\n"):
+        quote = ""
+        for index, char in enumerate(line):
+            if quote:
+                if char == quote:
+                    quote = ""
+            elif char in "'\"" and (index == 0 or line[index - 1] in " \t[{,:"):
+                quote = char
+            elif char == "#" and (index == 0 or line[index - 1] in " \t"):
+                found[line[index:].strip()] += 1
+                break
+    return found
 
 
 def _plain(node: Any) -> Any:

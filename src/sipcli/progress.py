@@ -205,18 +205,18 @@ def goal_progress(
     start = period_date(baseline.period) or plan_start
     expected = _on_line(baseline.value, start, target.value, target.by, as_of)
     base = replace(base, expected=expected, target=target.value, due=target.by)
-    late = overdue_date([target.by], start, goal.status_updates, as_of)
+    # A result of the baseline's own administration (spring MCAS reported in the fall) says
+    # nothing yet about progress along the path: it neither counts as progress nor as a result.
+    fresh = [update for update in goal.status_updates or [] if not _of_baseline(update, start)]
+    late = overdue_date([target.by], start, fresh, as_of)
     if late is not None:
         reason = f"no result recorded since {start} and the target date {late} has passed"
         return replace(base, status="overdue", reason=reason)
-    if latest is None or latest.actual is None:
-        return replace(base, reason="no result recorded yet")
-    measured = period_date(latest.period) if latest.period else None
-    if measured is not None and measured <= start:
-        # The latest result is the baseline administration itself (spring MCAS reported in
-        # the fall): it says nothing yet about progress along the path.
+    if latest is not None and _of_baseline(latest, start):
         reason = f"no result since the baseline ({latest.period}); the next is due by {target.by}"
         return replace(base, reason=reason)
+    if latest is None or latest.actual is None:
+        return replace(base, reason="no result recorded yet")
     sign = 1.0 if higher else -1.0
     if (latest.actual - target.value) * sign >= 0:
         reason = f"{_number(latest.actual)} reaches the target of {_number(target.value)}"
@@ -231,6 +231,12 @@ def goal_progress(
         f"{share:.0%} of the expected progress from {_number(baseline.value)}"
     )
     return replace(base, status=thresholds.status_for(share), reason=reason, share=share)
+
+
+def _of_baseline(update: StatusUpdate, start: dt.date) -> bool:
+    """Whether ``update`` reports the baseline's own administration (its period is not later)."""
+    measured = period_date(update.period) if update.period else None
+    return measured is not None and measured <= start
 
 
 def _on_line(
