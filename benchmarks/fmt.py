@@ -1,13 +1,13 @@
 """How much does `sip fmt --check` cost over loading? Ratios measured in the same run.
 
-Over a folder of N generated plans (default 200, from examples/*.yaml): the per-plan time
+Over a folder of N generated plans (default 2000, from examples/*.yaml): the per-plan time
 of `sip fmt --check FOLDER` against a bare ruamel.yaml round-trip load of the same files
 and against `sip validate FOLDER`. fmt loads and validates each plan, rewrites it in
 memory, dumps it, then reloads and revalidates the result to prove nothing changed, so
 expect a few times the cost of validate. Fresh processes on every side. Prints figures,
 asserts nothing.
 
-    python benchmarks/fmt.py [-n 200]
+    python benchmarks/fmt.py [-n 2000]
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from common import BARE_LOAD, EXAMPLES, generate_plans, tool, wall_time
 def main() -> None:
     """Measure and print fmt --check against the bare load and against validate."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-n", "--plans", type=int, default=200, help="plans to generate")
+    parser.add_argument("-n", "--plans", type=int, default=2000, help="plans to generate")
     args = parser.parse_args()
     sip = tool("sip")
     with tempfile.TemporaryDirectory() as folder:
