@@ -6,6 +6,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -55,3 +56,24 @@ def tool(name: str) -> str:
     if found is None:
         sys.exit(f"{name} is not installed: pip install -e '.[test]'")
     return found
+
+
+def compare_with_loading(label: str, arguments: list[str], plans: int, runs: int) -> None:
+    """Time ``sip ARGUMENTS FOLDER`` against the bare load and `sip validate`, and print it.
+
+    Over a folder of ``plans`` generated plans, fresh processes, best of ``runs`` each.
+    """
+    sip = tool("sip")
+    with tempfile.TemporaryDirectory() as folder:
+        generate_plans(Path(folder), plans)
+        commands = {
+            "bare ruamel load": [sys.executable, "-c", BARE_LOAD, folder],
+            "sip validate": [sip, "validate", "-f", "concise", folder],
+            label: [sip, *arguments, folder],
+        }
+        best = {name: min(repeated_times(command, runs)) for name, command in commands.items()}
+    print(f"folder of {plans} plans generated from {len(EXAMPLES)} examples")
+    for name, seconds in best.items():
+        print(f"  {name + ':':18} {seconds:7.2f} s  {seconds / plans * 1000:6.2f} ms/plan")
+    print(f"  ratio {label} / bare load: {best[label] / best['bare ruamel load']:5.2f}x")
+    print(f"  ratio {label} / validate:  {best[label] / best['sip validate']:5.2f}x")
