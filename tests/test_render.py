@@ -39,7 +39,7 @@ FREE_TEXT_KEYS = {
 }
 
 
-def view_of(path: Path, scores: bool = False):  # type: ignore[no-untyped-def]
+def view_of(path: Path):  # type: ignore[no-untyped-def]
     plan = validate_file(path).plan
     assert plan is not None
     return build_view(plan)

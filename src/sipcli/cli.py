@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import io
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from sipcli.diagnostics import RunResult
     from sipcli.reporters.scores import ScoreReporter
 
-from sipcli.cli_support import EXIT_CANNOT_RUN, EXIT_CLEAN
+from sipcli.cli_support import EXIT_CANNOT_RUN, EXIT_CLEAN, emit_report
 from sipcli.cli_support import cannot_run_on_sip_error as _cannot_run_on_sip_error
 from sipcli.cli_support import fail as _fail
 from sipcli.cli_support import write_or_fail as _write_or_fail
@@ -313,7 +314,13 @@ def score(
                 config=config,
                 max_bytes=max_file_size,
             )
-    _write_report(lambda stream: _score_reporter(output_format).write(run, stream), output_file)
+    reporter = _score_reporter(output_format)
+    if output_file is None:
+        reporter.write(run, sys.stdout)  # straight to the terminal, so the table keeps colour
+    else:
+        buffer = io.StringIO()
+        reporter.write(run, buffer)
+        emit_report(buffer.getvalue(), output_file)
     raise typer.Exit(run.exit_code())
 
 
@@ -332,17 +339,6 @@ def _score_reporter(output_format: ScoreFormat) -> ScoreReporter:
     from sipcli.reporters.scores import SCORE_REPORTERS
 
     return SCORE_REPORTERS[output_format.value]()
-
-
-def _write_report(write: Callable[[TextIO], None], output_file: Path | None) -> None:
-    if output_file is None:
-        write(sys.stdout)
-        return
-    import io
-
-    buffer = io.StringIO()
-    write(buffer)
-    _write_or_fail(output_file, buffer.getvalue())
 
 
 @app.command()

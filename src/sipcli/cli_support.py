@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -37,3 +38,12 @@ def write_or_fail(path: Path, content: str | bytes) -> None:
         write_atomically(path, content)
     except OSError as error:
         fail(f"cannot write {path}: {error.strerror or error}")
+
+
+def emit_report(text: str, output_file: Path | None) -> None:
+    """Print a report, or write it whole to ``output_file`` (exit 2 when it cannot be)."""
+    if output_file is None:
+        sys.stdout.write(text)
+    else:
+        write_or_fail(output_file, text)
+        typer.echo(f"Wrote {output_file}", err=True)

@@ -16,6 +16,7 @@ from sipcli.check import validate_file
 from sipcli.config import settings_for
 from sipcli.limits import DEFAULT_MAX_BYTES
 from sipcli.model import Plan
+from sipcli.progress import Thresholds, plan_progress
 from sipcli.reference import Reference
 from sipcli.score import score_plan
 
@@ -77,8 +78,6 @@ class Rollup:
 
 def benchmarks_behind(plan: Plan, as_of: dt.date, reference: Reference) -> tuple[int, int]:
     """Count the plan's benchmarks off track and overdue at ``as_of`` (default thresholds)."""
-    from sipcli.progress import Thresholds, plan_progress  # noqa: PLC0415 - only for the rollup
-
     items = plan_progress(plan, "", as_of, reference, Thresholds()).items
     benchmarks = [item for item in items if item.kind == "benchmark"]
     return (

@@ -81,7 +81,7 @@ def diff(
     Exit status: 0 compared (even when the plans differ, unless --exit-code), 1 a plan is
     invalid or, with --exit-code, the plans differ, 2 sip could not run.
     """
-    from sipcli.cli_support import cannot_run_on_sip_error, fail, write_or_fail
+    from sipcli.cli_support import cannot_run_on_sip_error, emit_report, fail
     from sipcli.diff import diff_plans
     from sipcli.reporters.diff_report import DIFF_REPORTERS
 
@@ -95,11 +95,7 @@ def diff(
         _report_invalid(before, after)
     changes = diff_plans(before.plan, after.plan)
     report = DIFF_REPORTERS[output_format.value](changes, before.result.file, after.result.file)
-    if output_file is None:
-        sys.stdout.write(report)
-    else:
-        write_or_fail(output_file, report)
-        typer.echo(f"Wrote {output_file}", err=True)
+    emit_report(report, output_file)
     raise typer.Exit(1 if exit_code and changes.has_changes else 0)
 
 

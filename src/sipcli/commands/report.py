@@ -48,7 +48,7 @@ def report(
 
     Exit status: 0 every plan was read, 1 some plan is not valid, 2 sip could not run.
     """
-    from sipcli.cli_support import cannot_run_on_sip_error, fail, write_or_fail
+    from sipcli.cli_support import cannot_run_on_sip_error, emit_report, fail
     from sipcli.files import collect_plan_files
     from sipcli.reporters.rollup_report import ROLLUP_REPORTERS
     from sipcli.rollup import build_rollup
@@ -61,8 +61,5 @@ def report(
         rollup = build_rollup(collect_plan_files(paths), as_of=day, config=config)
     buffer = io.StringIO()
     ROLLUP_REPORTERS[output_format.value]().write(rollup, buffer)
-    if output_file is None:
-        typer.echo(buffer.getvalue(), nl=False)
-    else:
-        write_or_fail(output_file, buffer.getvalue())
+    emit_report(buffer.getvalue(), output_file)
     raise typer.Exit(rollup.exit_code())

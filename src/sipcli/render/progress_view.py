@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from sipcli.charts import can_chart, goal_chart
 from sipcli.model import Plan
-from sipcli.progress import Progress, Thresholds, plan_progress
+from sipcli.progress import STATUSES, Progress, Thresholds, plan_progress
 from sipcli.reference import Reference
 from sipcli.render.formatting import date, number
 from sipcli.render.labels import PLAN_TYPES
@@ -130,6 +130,4 @@ def build_progress_view(
 
 def _statuses(items: list[Progress]) -> list[str]:
     """The statuses present, in the order of `sipcli.progress.STATUSES`."""
-    from sipcli.progress import STATUSES  # noqa: PLC0415 - the order is the module's
-
     return [status for status in STATUSES if any(item.status == status for item in items)]

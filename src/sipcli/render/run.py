@@ -10,10 +10,12 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jinja2 import TemplateError
+from jinja2.sandbox import SandboxedEnvironment
 
 from sipcli.check import validate_file
 from sipcli.config import settings_for
@@ -84,6 +86,12 @@ def output_path(plan_file: Path, fmt: str, options: RenderOptions, many: bool) -
     return options.output
 
 
+@cache
+def _text_environment(template_dir: Path | None) -> SandboxedEnvironment:
+    """One environment per template folder, so templates compile once for many plans."""
+    return make_environment(template_dir)
+
+
 def render_text(
     view: PlanView | ProgressView, fmt: str, template_dir: Path | None = None, report: str = "plan"
 ) -> str:
@@ -93,7 +101,7 @@ def render_text(
         SipError: when a template is missing, malformed, refers to unknown data, or reaches
             for Python internals (the sandbox refuses).
     """
-    environment = make_environment(template_dir)
+    environment = _text_environment(template_dir)
     name = f"{report}.{fmt}.j2"
     try:
         text = environment.get_template(name).render(view=view)
