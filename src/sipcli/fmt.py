@@ -533,7 +533,7 @@ class Proof:
 def _prove_unchanged(proof: Proof, formatted: str) -> None:
     """Reload ``formatted`` and raise `FormatCheckError` unless it holds what ``proof`` says."""
     file = proof.file
-    after = load_bytes(formatted.encode("utf-8"), file=file).document
+    after = load_bytes(formatted.encode("utf-8"), file=file, keep_comments=True).document
     if after is None:
         raise FormatCheckError(f"{file}: the formatted text does not load; nothing was written")
     if _plain(after.data) != proof.data:

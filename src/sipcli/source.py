@@ -21,8 +21,11 @@ from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent, StreamEndEvent
 from ruamel.yaml.nodes import MappingNode
+from ruamel.yaml.parser import Parser
 from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.scanner import Scanner
 
+from sipcli import libyaml
 from sipcli.diagnostics import Check, Diagnostic
 from sipcli.errors import UnreadableFileError
 from sipcli.limits import DEFAULT_MAX_BYTES, MAX_DEPTH
@@ -71,7 +74,10 @@ class Refusal(Exception):
 
 @dataclass(frozen=True)
 class Document:
-    """A loaded plan file: its lines and the round-trip data with positions."""
+    """A loaded plan file: its lines and the round-trip data with positions.
+
+    The data holds the file's comments only when it was loaded with ``keep_comments``.
+    """
 
     file: str
     lines: list[str]
@@ -107,8 +113,13 @@ def load_file(
     return load_bytes(raw, file=file, max_bytes=max_bytes)
 
 
-def load_bytes(raw: bytes, *, file: str, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadResult:
-    """Decode and parse a plan's bytes; never raises for bad content."""
+def load_bytes(
+    raw: bytes, *, file: str, max_bytes: int = DEFAULT_MAX_BYTES, keep_comments: bool = False
+) -> LoadResult:
+    """Decode and parse a plan's bytes; never raises for bad content.
+
+    The data holds the file's comments only with ``keep_comments`` (see `parse`).
+    """
     if len(raw) > max_bytes:
         return _refused(file, [], Refusal(TOO_LARGE, 1, 1, _too_large(len(raw), max_bytes)))
     try:
@@ -118,7 +129,7 @@ def load_bytes(raw: bytes, *, file: str, max_bytes: int = DEFAULT_MAX_BYTES) -> 
         return _refused(file, split_lines(raw.decode("utf-8", errors="replace")), refusal)
     lines = split_lines(text)
     try:
-        data = parse(text)
+        data = parse(text, keep_comments=keep_comments)
     except Refusal as refusal:
         return _refused(file, lines, refusal)
     return LoadResult(file, lines, Document(file, lines, data), None)
@@ -299,23 +310,34 @@ _SafeRoundTripConstructor.add_constructor(
 )
 
 
-def new_yaml() -> YAML:
-    """Return a round-trip YAML reader that refuses aliases, tags and duplicate keys."""
+def new_yaml(*, comments: bool = True) -> YAML:
+    """Return a round-trip YAML reader that refuses aliases, tags and duplicate keys.
+
+    Without ``comments`` it reads the same data and positions but skips ruamel's comment
+    bookkeeping, which is slower and, on some odd text, fails where the YAML is valid.
+    """
     yaml = YAML(typ="rt")
+    if not comments:
+        yaml.Scanner = Scanner
+        yaml.Parser = Parser
     yaml.Composer = _GuardedComposer
     yaml.Constructor = _SafeRoundTripConstructor
     yaml.allow_duplicate_keys = False
     return yaml
 
 
-def parse(text: str) -> CommentedMap:
-    """Parse one YAML document that must be a mapping; raise `Refusal` for anything else."""
+def parse(text: str, *, keep_comments: bool = False) -> CommentedMap:
+    """Parse one YAML document that must be a mapping; raise `Refusal` for anything else.
+
+    Comments are kept in the data only with ``keep_comments``, which is several times
+    slower: only a command that writes the YAML back needs them.
+    """
     if not text.strip():
         raise Refusal(EMPTY, 1, 1, _EMPTY_MESSAGE)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            data = new_yaml().load(text)
+            data = _load(text, keep_comments=keep_comments)
     except DuplicateKeyError as error:
         raise _duplicate_key(error) from error
     except MarkedYAMLError as error:
@@ -340,6 +362,18 @@ def parse(text: str) -> CommentedMap:
             f"plan:, ...), but this file is {kind}. Start from `sip init`.",
         )
     return data
+
+
+def _load(text: str, *, keep_comments: bool) -> Any:
+    """Load with libyaml's events when they match ruamel's; otherwise, or on any problem, pure."""
+    if keep_comments:
+        return new_yaml().load(text)  # libyaml's events carry no comments
+    if libyaml.can_read(text):
+        try:
+            return libyaml.use_libyaml(new_yaml(comments=False)).load(text)
+        except (libyaml.Diverges, YAMLError, Refusal, RecursionError):
+            pass  # the pure parser finds the same problem and gives its exact message
+    return new_yaml(comments=False).load(text)
 
 
 _EMPTY_MESSAGE = (
