@@ -129,6 +129,44 @@ def test_draft_profile_is_one_level_milder(run_sip, plan: Path) -> None:
     assert result.exit_code == 0
 
 
+def test_select_on_the_command_line_replaces_the_files_selection(run_sip, plan: Path) -> None:
+    # The file selects SIP201 and SIP401; the command line asks for the SIP4xx rules only.
+    assert lint_codes(run_sip, "--select", "SIP4", plan) == {"SIP401"}
+    assert lint_codes(run_sip, "--select", "SIP201,SIP401", plan) == {"SIP201", "SIP401"}
+    assert lint_codes(run_sip, "--select", "SIP201", "--select", "SIP401", plan) == {
+        "SIP201",
+        "SIP401",
+    }
+
+
+def test_select_turns_on_a_rule_the_file_turned_off(run_sip, plan: Path) -> None:
+    (plan.parents[1] / ".sip.yaml").write_text(
+        ENGINE_CONFIG + "rules:\n  SIP201: {severity: 'off'}\n", encoding="utf-8"
+    )
+    assert lint_codes(run_sip, plan) == {"SIP401"}
+    assert lint_codes(run_sip, "--select", "goal-missing-baseline", plan) == {"SIP201"}
+
+
+def test_ignore_on_the_command_line_wins_over_select(run_sip, plan: Path) -> None:
+    assert lint_codes(run_sip, "--ignore", "SIP401", plan) == {"SIP201"}
+    assert lint_codes(run_sip, "--select", "SIP2,SIP4", "--ignore", "SIP2", plan) == {"SIP401"}
+
+
+def test_unknown_selector_on_the_command_line_exits_2(run_sip, plan: Path) -> None:
+    result = run_sip("lint", "--ignore", "goal-mising-baseline", plan)
+    assert result.exit_code == 2
+    assert "--ignore goal-mising-baseline" in result.stderr
+    assert "did you mean 'goal-missing-baseline'" in result.stderr
+
+
+def test_config_command_says_the_command_line_decided(run_sip, plan: Path) -> None:
+    output = run_sip("config", plan, "--select", "SIP201").stdout
+    assert any(
+        line.split()[:2] == ["SIP401", "unknown-reference"] and "--select" in line
+        for line in output.splitlines()
+    ), output
+
+
 def test_per_file_ignores(run_sip, plan: Path) -> None:
     (plan.parents[1] / ".sip.yaml").write_text(
         ENGINE_CONFIG + "per-file-ignores:\n  'plans/linc*.yaml': [SIP401]\n", encoding="utf-8"

@@ -20,6 +20,7 @@ from sipcli import __version__
 from sipcli.limits import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
+    from sipcli.config import RuleSelection
     from sipcli.diagnostics import RunResult
     from sipcli.reporters.scores import ScoreReporter
 
@@ -154,6 +155,37 @@ ProfileOption = Annotated[
     str | None,
     typer.Option("--profile", help="draft, standard or submission (overrides the configuration)."),
 ]
+SelectOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--select",
+        help="Run only these rules: codes, names, code prefixes (SIP2) or ALL, comma-separated or repeated; overrides the configuration.",
+        show_default=False,
+    ),
+]
+IgnoreOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--ignore",
+        help="Never run these rules (codes, names or prefixes, comma-separated or repeated), even when selected.",
+        show_default=False,
+    ),
+]
+
+
+def _selection(select: list[str] | None, ignore: list[str] | None) -> RuleSelection | None:
+    """The rules chosen with --select and --ignore (None: the configuration decides)."""
+    from sipcli.config import RuleSelection
+
+    if select is None and ignore is None:
+        return None
+
+    def split(values: list[str]) -> tuple[str, ...]:
+        return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+    return RuleSelection(
+        select=split(select) if select is not None else None, ignore=split(ignore or [])
+    )
 
 
 def _finish(
@@ -218,6 +250,8 @@ def lint(
     exit_zero: ExitZeroOption = False,
     config: ConfigOption = None,
     profile: ProfileOption = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
     max_file_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Validate plans, then check them against the rules a DESE reviewer applies.
@@ -229,7 +263,11 @@ def lint(
 
     with _cannot_run_on_sip_error():
         run = lint_files(
-            collect_plan_files(paths), config=config, profile=profile, max_bytes=max_file_size
+            collect_plan_files(paths),
+            config=config,
+            profile=profile,
+            selection=_selection(select, ignore),
+            max_bytes=max_file_size,
         )
     _finish(
         run,
@@ -498,12 +536,17 @@ def show_config(
     ] = Path("."),
     config: ConfigOption = None,
     profile: ProfileOption = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
 ) -> None:
     """Show the effective configuration for a plan and where each value comes from."""
     from sipcli.explain import describe_settings
 
     with _cannot_run_on_sip_error():
-        sys.stdout.write(describe_settings(path, config=config, profile=profile))
+        text = describe_settings(
+            path, config=config, profile=profile, selection=_selection(select, ignore)
+        )
+    sys.stdout.write(text)
 
 
 @app.command()

@@ -1,15 +1,16 @@
 """Configuration: ``.sip.yaml``, found upward from each plan, or named with ``--config``.
 
 The effective severity of each rule comes from, in order: the profile (draft, standard or
-submission), ``select`` and ``ignore``, ``rules: {CODE: {severity: ...}}``, and
-``per-file-ignores``. Each setting remembers where it came from, for ``sip config``.
+submission), ``select`` and ``ignore``, ``rules: {CODE: {severity: ...}}``, the command
+line's ``--select`` and ``--ignore``, and ``per-file-ignores``. Each setting remembers where it
+came from, for ``sip config``.
 """
 
 from __future__ import annotations
 
 import fnmatch
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -66,6 +67,44 @@ class ConfigFile(_ConfigModel):
     """The lowest severity that makes sip exit with 1."""
     reference: str | None = None
     """A YAML file of metric facts that replaces the shipped entries it names."""
+
+
+@dataclass(frozen=True)
+class RuleSelection:
+    """Rules chosen on the command line; they override the configuration file.
+
+    ``select``: run only these rules (a rule named here runs even where the file or profile
+    turned it off). ``ignore``: never run these, even when selected. Selectors are codes,
+    names, code prefixes or ALL, as in the file.
+    """
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+
+    def check(self) -> None:
+        """Raise `SipError`, naming the option, when a selector names no rule."""
+        for option, selectors in (("--select", self.select or ()), ("--ignore", self.ignore)):
+            for selector in selectors:
+                try:
+                    select_rules(selector)
+                except SipError as error:
+                    raise SipError(f"{option} {selector}: {error}") from error
+
+    def apply(self, rule: RuleClass, state: RuleState) -> RuleState:
+        """Return ``rule``'s state once this selection is applied to it.
+
+        Raises:
+            SipError: when a selector names no rule.
+        """
+        if any(rule in select_rules(selector) for selector in self.ignore):
+            return replace(state, severity=None, source="--ignore")
+        if self.select is None:
+            return state
+        if not any(rule in select_rules(selector) for selector in self.select):
+            return replace(state, severity=None, source="--select")
+        if state.severity is None:
+            return replace(state, severity=rule.severity, source="--select")
+        return state
 
 
 @dataclass(frozen=True)
@@ -145,22 +184,31 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-def settings_for(plan: Path, *, config: Path | None = None, profile: str | None = None) -> Settings:
+def settings_for(
+    plan: Path,
+    *,
+    config: Path | None = None,
+    profile: str | None = None,
+    selection: RuleSelection | None = None,
+) -> Settings:
     """Return the settings for ``plan``: from ``config`` if given, else the nearest config file.
 
     Raises:
-        SipError: when the configuration file is missing or invalid.
+        SipError: when the configuration file is missing or invalid, or a selector names no
+            rule.
     """
     path = config if config is not None else find_config(plan)
-    return load_settings(path.resolve() if path else None, profile)
+    return load_settings(path.resolve() if path else None, profile, selection)
 
 
 @cache
-def load_settings(path: Path | None, profile: str | None = None) -> Settings:
+def load_settings(
+    path: Path | None, profile: str | None = None, selection: RuleSelection | None = None
+) -> Settings:
     """Read a configuration file (None: the defaults) into settings; cached per file.
 
     Raises:
-        SipError: when the file is missing or invalid.
+        SipError: when the file is missing or invalid, or a selector names no rule.
     """
     data = _read_config(path) if path else ConfigFile()
     chosen: Profile = data.profile
@@ -171,6 +219,9 @@ def load_settings(path: Path | None, profile: str | None = None) -> Settings:
         chosen, profile_source = profile, "--profile"
     source = str(path) if path else "default"
     states = {rule.code: _rule_state(rule, data, chosen, source, path) for rule in ALL_RULES}
+    if selection is not None:
+        selection.check()
+        states = {rule.code: selection.apply(rule, states[rule.code]) for rule in ALL_RULES}
     reference = default_reference()
     if data.reference:
         reference = load_reference(_relative_to(path, data.reference))

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from sipcli.catalog import Entry, all_entries, find_entry
-from sipcli.config import PROFILES, Settings, profile_severity, settings_for
+from sipcli.config import PROFILES, RuleSelection, Settings, profile_severity, settings_for
 from sipcli.errors import SipError
 from sipcli.rules.registry import RuleClass, did_you_mean, find_rule
 
@@ -148,13 +148,19 @@ def _options_section(rule: RuleClass) -> list[str]:
     return lines
 
 
-def describe_settings(path: Path, *, config: Path | None, profile: str | None) -> str:
+def describe_settings(
+    path: Path,
+    *,
+    config: Path | None,
+    profile: str | None,
+    selection: RuleSelection | None = None,
+) -> str:
     """Return the effective configuration for ``path`` and where each value comes from.
 
     Raises:
-        SipError: when the configuration is invalid.
+        SipError: when the configuration is invalid or a selector names no rule.
     """
-    settings = settings_for(path, config=config, profile=profile)
+    settings = settings_for(path, config=config, profile=profile, selection=selection)
     lines = [
         f"Configuration for {path}",
         f"  file:      {settings.path or 'none found; sip defaults'}",

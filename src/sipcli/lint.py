@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sipcli.check import validate_file
-from sipcli.config import EnabledRule, Settings, settings_for
+from sipcli.config import EnabledRule, RuleSelection, Settings, settings_for
 from sipcli.diagnostics import Check, Diagnostic, FileResult, RunResult, format_plan_path
 from sipcli.limits import DEFAULT_MAX_BYTES
 from sipcli.model import Plan
@@ -76,16 +76,22 @@ def lint_files(
     *,
     config: Path | None = None,
     profile: str | None = None,
+    selection: RuleSelection | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> RunResult:
     """Lint every file, each with the configuration that applies to it.
 
     Raises:
-        SipError: when a configuration file is invalid or a file cannot be read.
+        SipError: when a configuration file is invalid, a selector names no rule, or a file
+            cannot be read.
     """
     return RunResult(
         [
-            lint_file(path, settings_for(path, config=config, profile=profile), max_bytes=max_bytes)
+            lint_file(
+                path,
+                settings_for(path, config=config, profile=profile, selection=selection),
+                max_bytes=max_bytes,
+            )
             for path in paths
         ]
     )
