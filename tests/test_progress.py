@@ -176,6 +176,24 @@ def test_cli_json_reports_each_item(run_sip: RunSip, plan_file: Path) -> None:
     assert data["summary"]["overdue"] == 1
 
 
+def test_cli_output_file_holds_the_report_and_keeps_the_exit_code(
+    run_sip: RunSip, plan_file: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "reports" / "progress.md"
+    target.parent.mkdir()
+    args = ("progress", plan_file, "--as-of", "2026-12-01", "-f", "markdown", "--fail-on")
+    result = run_sip(*args, "off-track", "-o", target)
+    assert result.exit_code == 1  # G3 is overdue
+    assert result.stdout == "" and f"Wrote {target}" in result.stderr
+    assert target.read_text(encoding="utf-8") == run_sip(*args, "off-track").stdout
+
+
+def test_cli_output_file_that_cannot_be_written_exits_2(run_sip: RunSip, plan_file: Path) -> None:
+    result = run_sip("progress", plan_file, "-o", plan_file / "out.md")  # under a file
+    assert result.exit_code == 2
+    assert "cannot write" in result.stderr
+
+
 def test_cli_threshold_options(run_sip: RunSip, plan_file: Path) -> None:
     statuses = _statuses(run_sip, plan_file, "--as-of", "2026-12-01", "--on-track", "95")
     assert statuses["G1"] == "at risk"

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import io
 import os
 import sys
 from collections.abc import Callable
@@ -24,7 +23,7 @@ if TYPE_CHECKING:
     from sipcli.diagnostics import RunResult
     from sipcli.reporters.scores import ScoreReporter
 
-from sipcli.cli_support import EXIT_CANNOT_RUN, EXIT_CLEAN, emit_report
+from sipcli.cli_support import EXIT_CANNOT_RUN, EXIT_CLEAN, write_report
 from sipcli.cli_support import cannot_run_on_sip_error as _cannot_run_on_sip_error
 from sipcli.cli_support import fail as _fail
 from sipcli.cli_support import write_or_fail as _write_or_fail
@@ -353,12 +352,7 @@ def score(
                 max_bytes=max_file_size,
             )
     reporter = _score_reporter(output_format)
-    if output_file is None:
-        reporter.write(run, sys.stdout)  # straight to the terminal, so the table keeps colour
-    else:
-        buffer = io.StringIO()
-        reporter.write(run, buffer)
-        emit_report(buffer.getvalue(), output_file)
+    write_report(lambda stream: reporter.write(run, stream), output_file)
     raise typer.Exit(run.exit_code())
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 import typer
 
@@ -47,3 +48,16 @@ def emit_report(text: str, output_file: Path | None) -> None:
     else:
         write_or_fail(output_file, text)
         typer.echo(f"Wrote {output_file}", err=True)
+
+
+def write_report(write: Callable[[TextIO], None], output_file: Path | None) -> None:
+    """Have ``write`` print a report to the terminal, or into ``output_file`` whole.
+
+    On the terminal the report goes straight to standard output, so a table keeps its colour.
+    """
+    if output_file is None:
+        write(sys.stdout)
+        return
+    buffer = io.StringIO()
+    write(buffer)
+    emit_report(buffer.getvalue(), output_file)

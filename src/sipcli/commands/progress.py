@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from sipcli.cli_support import EXIT_CLEAN, cannot_run_on_sip_error, fail, write_or_fail
+from sipcli.cli_support import (
+    EXIT_CLEAN,
+    cannot_run_on_sip_error,
+    fail,
+    write_or_fail,
+    write_report,
+)
 from sipcli.limits import DEFAULT_MAX_BYTES
 
 
@@ -103,6 +108,12 @@ def register(app: typer.Typer) -> None:
                 help="Refuse files larger than this many bytes.",
             ),
         ] = DEFAULT_MAX_BYTES,
+        output_file: Annotated[
+            Path | None,
+            typer.Option(
+                "--output-file", "-o", help="Write the report to this file instead of the screen."
+            ),
+        ] = None,
     ) -> None:
         """Show each goal's and benchmark's latest actual against the path to its target.
 
@@ -126,7 +137,8 @@ def register(app: typer.Typer) -> None:
                 max_bytes=max_file_size,
             )
         gate = fail_on.value if fail_on else None
-        PROGRESS_REPORTERS[output_format.value]().write(run, sys.stdout, gate)
+        reporter = PROGRESS_REPORTERS[output_format.value]()
+        write_report(lambda stream: reporter.write(run, stream, gate), output_file)
         raise typer.Exit(run.exit_code(gate))
 
     @app.command("progress-import")
