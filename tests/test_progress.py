@@ -291,6 +291,32 @@ def test_import_creates_status_updates_on_a_benchmark(run_sip: RunSip, tmp_path:
     assert checked.plan.goals[0].benchmarks[0].status_updates is not None
 
 
+def test_import_fills_an_empty_flow_list_keeping_its_comment(
+    run_sip: RunSip, tmp_path: Path
+) -> None:
+    plan = tmp_path / "plan.yaml"
+    empty = "        status_updates: []  # none yet\n"
+    plan.write_text(
+        PLAN.replace(
+            "        status_updates:\n          - {date: 2026-10-10, actual: 70}\n", empty
+        ),
+        encoding="utf-8",
+    )
+    before = plan.read_text(encoding="utf-8")
+    assert empty in before
+    result = run_sip(
+        "progress-import", plan, _csv(tmp_path, "id,date,actual\nG1.B1,2026-10-12,71\n")
+    )
+    assert result.exit_code == 0, result.stderr
+    after = plan.read_text(encoding="utf-8")
+    expected = "        status_updates:  # none yet\n          - {date: 2026-10-12, actual: 71}\n"
+    assert after == before.replace(empty, expected)
+    checked = validate_file(plan)
+    assert checked.plan is not None and checked.plan.goals and checked.plan.goals[0].benchmarks
+    updates = checked.plan.goals[0].benchmarks[0].status_updates
+    assert updates is not None and [u.actual for u in updates] == [71]
+
+
 def test_import_unknown_id_names_the_row_and_writes_nothing(
     run_sip: RunSip, plan_file: Path, tmp_path: Path
 ) -> None:
@@ -325,6 +351,27 @@ def test_import_duplicate_is_reported_not_added(
 def test_import_unknown_column_suggests_the_right_one() -> None:
     with pytest.raises(ProgressImportError, match="did you mean 'actual'"):
         read_updates("id,date,actul\nG1,2026-01-01,3\n", "data.csv")
+
+
+def test_import_reads_trailing_empty_columns_that_spreadsheets_save() -> None:
+    rows = read_updates("id,date,actual,,\nG1,2026-01-01,3,,\nG2,2026-01-02,4\n", "data.csv")
+    assert [(row.id, row.update.actual) for row in rows] == [("G1", 3), ("G2", 4)]
+
+
+def test_import_names_an_unnamed_column_in_the_middle() -> None:
+    with pytest.raises(ProgressImportError, match="row 1, column C: the column has no name"):
+        read_updates("id,date,,actual\nG1,2026-01-01,,3\n", "data.csv")
+
+
+def test_import_reads_a_semicolon_csv_with_decimal_commas() -> None:
+    # What Excel saves as "CSV" when the computer writes decimals with a comma.
+    rows = read_updates('id;date;actual;note\nG1;2026-01-01;38,4;"a; b, c"\n', "data.csv")
+    assert rows[0].update.actual == 38.4 and rows[0].update.note == "a; b, c"
+
+
+def test_import_decimal_comma_is_not_read_in_a_comma_csv() -> None:
+    with pytest.raises(ProgressImportError, match="'38,4' is not a number"):
+        read_updates('id,date,actual\nG1,2026-01-01,"38,4"\n', "data.csv")
 
 
 def test_import_repeated_row_in_the_csv() -> None:

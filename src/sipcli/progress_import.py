@@ -88,21 +88,26 @@ def read_updates(text: str, csv_name: str) -> list[ImportRow]:
     Raises:
         ProgressImportError: naming every bad row and column (nothing is returned half).
     """
-    rows = list(csv.reader(io.StringIO(text.removeprefix(_BOM))))
+    text = text.removeprefix(_BOM)
+    delimiter = _delimiter(text)
+    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
     if not rows or not any(cell.strip() for cell in rows[0]):
         raise ProgressImportError(
             [f"{csv_name}: no header row; the first row names the columns: {', '.join(COLUMNS)}"]
         )
-    header = [cell.strip().lower() for cell in rows[0]]
+    header = _trim([cell.strip().lower() for cell in rows[0]])
     problems = _header_problems(header, csv_name)
     if problems:
         raise ProgressImportError(problems)
     found: list[ImportRow] = []
     seen: dict[tuple[str, dt.date], int] = {}
-    for number, cells in enumerate(rows[1:], start=2):
-        if not any(cell.strip() for cell in cells):
+    for number, raw_cells in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in raw_cells):
             continue  # spreadsheets leave blank rows at the end
-        row, row_problems = _read_row(header, cells, number, csv_name)
+        cells = _trim(raw_cells) if len(raw_cells) > len(header) else raw_cells
+        row, row_problems = _read_row(
+            header, cells, number, csv_name, decimal_comma=delimiter == ";"
+        )
         problems += row_problems
         if row is None:
             continue
@@ -118,10 +123,35 @@ def read_updates(text: str, csv_name: str) -> list[ImportRow]:
     return found
 
 
+def _delimiter(text: str) -> str:
+    """The CSV's delimiter: a comma, or the semicolon or tab of a header that holds no comma.
+
+    Spreadsheets set to a language that writes decimals with a comma (French, German,
+    Portuguese...) save "CSV" with semicolons.
+    """
+    header = text.split("\n", 1)[0]
+    if "," in header:
+        return ","
+    return next((candidate for candidate in (";", "\t") if candidate in header), ",")
+
+
+def _trim(cells: list[str]) -> list[str]:
+    """Drop the empty cells at the end of a row, which spreadsheets often save."""
+    end = len(cells)
+    while end and not cells[end - 1].strip():
+        end -= 1
+    return cells[:end]
+
+
 def _header_problems(header: list[str], csv_name: str) -> list[str]:
     problems = []
-    for name in header:
-        if name not in COLUMNS:
+    for index, name in enumerate(header):
+        if not name:
+            problems.append(
+                f"{csv_name}: row 1, column {_column_letter(index)}: the column has no name; "
+                f"name it (one of {', '.join(COLUMNS)}) or delete it"
+            )
+        elif name not in COLUMNS:
             close = difflib.get_close_matches(name, COLUMNS, n=1)
             hint = f"did you mean '{close[0]}'? " if close else ""
             problems.append(
@@ -132,7 +162,7 @@ def _header_problems(header: list[str], csv_name: str) -> list[str]:
             problems.append(
                 f"{csv_name}: row 1: the column '{name}' is missing; add it to the header"
             )
-    duplicated = sorted({name for name in header if header.count(name) > 1})
+    duplicated = sorted({name for name in header if name and header.count(name) > 1})
     problems += [f"{csv_name}: row 1: the column '{name}' appears twice" for name in duplicated]
     return problems
 
@@ -147,7 +177,7 @@ def _column_letter(index: int) -> str:
 
 
 def _read_row(
-    header: list[str], cells: list[str], number: int, csv_name: str
+    header: list[str], cells: list[str], number: int, csv_name: str, *, decimal_comma: bool
 ) -> tuple[ImportRow | None, list[str]]:
     if len(cells) > len(header):
         return None, [
@@ -166,7 +196,7 @@ def _read_row(
     day = _date(values["date"])
     if day is None:
         bad("date", f"'{values['date']}' is not a date; write it YYYY-MM-DD, e.g. 2026-11-20")
-    actual = _number(values.get("actual", ""))
+    actual = _number(values.get("actual", ""), decimal_comma=decimal_comma)
     if actual is False:
         bad("actual", f"'{values['actual']}' is not a number; write e.g. 86 or 38.4 (no % sign)")
     status = values.get("status", "").lower().replace(" ", "_").replace("-", "_") or None
@@ -195,10 +225,15 @@ def _date(text: str) -> dt.date | None:
         return None
 
 
-def _number(text: str) -> float | bool | None:
-    """Return the number, None for a blank cell, False when it is not a finite number."""
+def _number(text: str, *, decimal_comma: bool = False) -> float | bool | None:
+    """Return the number, None for a blank cell, False when it is not a finite number.
+
+    With ``decimal_comma`` (a semicolon CSV), 38,4 is 38.4.
+    """
     if not text:
         return None
+    if decimal_comma and "," in text and "." not in text:
+        text = text.replace(",", ".", 1) if text.count(",") == 1 else text
     try:
         value = float(text)
     except ValueError:
@@ -212,6 +247,8 @@ class _Insertion:
     """The 0-based index of the line the new lines go after."""
     indent: int
     lines: list[str]
+    replace: str | None = None
+    """The new text of line ``after`` itself, when it must change (``status_updates: []``)."""
 
 
 def merge_updates(
@@ -338,6 +375,11 @@ def _insertion(
         and not lines[key_line].split("status_updates:", 1)[1].split("#", 1)[0].strip()
     ):
         return _Insertion(key_line, key_column + 2, _items(updates, key_column + 2, flow=True))
+    emptied = _without_empty_list(lines[key_line])
+    if isinstance(existing, CommentedSeq) and not existing and emptied is not None:
+        return _Insertion(
+            key_line, key_column + 2, _items(updates, key_column + 2, flow=True), emptied
+        )
     if not isinstance(existing, CommentedSeq) or not existing or existing.fa.flow_style():
         raise ProgressImportError(
             [
@@ -356,6 +398,15 @@ def _insertion(
     flow = not isinstance(last, CommentedMap) or last.fa.flow_style()
     end = _last_line_of(lines, line, dash)
     return _Insertion(end, dash, _items(updates, dash, flow=flow))
+
+
+def _without_empty_list(line: str) -> str | None:
+    """``status_updates: []  # note`` without its ``[]``; None when the line is not that."""
+    head, _, rest = line.partition("status_updates:")
+    value, hash_sign, comment = rest.partition("#")
+    if value.strip() != "[]":
+        return None
+    return f"{head}status_updates:" + (f"  #{comment}" if hash_sign else "")
 
 
 def _items(updates: list[StatusUpdate], indent: int, *, flow: bool) -> list[str]:
@@ -390,6 +441,8 @@ def _apply(lines: list[str], insertions: list[_Insertion]) -> str:
     # Bottom up, so earlier line numbers stay right; at one place the shallower block goes in
     # first and ends below the deeper one (a benchmark's updates before its goal's key).
     for insertion in sorted(insertions, key=lambda i: (-i.after, i.indent)):
+        if insertion.replace is not None:
+            merged[insertion.after] = insertion.replace
         merged[insertion.after + 1 : insertion.after + 1] = insertion.lines
     return "\n".join(merged)
 
