@@ -237,3 +237,18 @@ def test_windows_line_endings_are_kept(run_sip, tmp_path: Path) -> None:
     assert run_sip("fmt", plan).exit_code == 0
     assert plan.read_bytes().count(b"\r\n") == plan.read_bytes().count(b"\n")
     assert plan.read_bytes().replace(b"\r\n", b"\n").startswith(text[:40].encode("utf-8"))
+
+
+def test_byte_order_mark_is_kept(run_sip, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    text = (EXAMPLES / "high.yaml").read_text(encoding="utf-8")
+    plan.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert run_sip("fmt", "--check", plan).exit_code == 0
+    moved = text.replace("schema_version: 1\n", "", 1) + "schema_version: 1\n"
+    plan.write_bytes(b"\xef\xbb\xbf" + moved.encode("utf-8"))
+    assert run_sip("fmt", plan).exit_code == 0
+    without_bom = tmp_path / "without-bom.yaml"
+    without_bom.write_text(moved, encoding="utf-8")
+    assert run_sip("fmt", without_bom).exit_code == 0
+    assert plan.read_bytes() == b"\xef\xbb\xbf" + without_bom.read_bytes()
+    assert plan.read_bytes() != b"\xef\xbb\xbf" + moved.encode("utf-8")  # it was reformatted

@@ -57,11 +57,29 @@ class FormatCheckError(Exception):
 
 
 def format_bytes(raw: bytes, file: str) -> FormatResult:
-    """Format a plan file's bytes; the loader's refusals (encoding, size...) are diagnostics."""
+    """Format a plan file's bytes; the loader's refusals (encoding, size...) are diagnostics.
+
+    The file keeps its line endings and its byte order mark: neither is a matter of layout.
+    """
     try:
         text = decode(raw)
     except Refusal:
         return _refused(raw, file, "")
+    result = _format_keeping_line_ends(text, file)
+    if not raw.startswith(_UTF8_BOM):
+        return result
+    return replace(
+        result,
+        original=_BOM + result.original,
+        formatted=_BOM + result.formatted if result.formatted is not None else None,
+    )
+
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+_BOM = "\ufeff"
+
+
+def _format_keeping_line_ends(text: str, file: str) -> FormatResult:
     if "\r\n" not in text:
         return format_text(text, file)
     # A Windows file is formatted as LF text and written back with its own line endings.
