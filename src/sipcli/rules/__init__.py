@@ -5,6 +5,7 @@ from __future__ import annotations
 from sipcli.rules.base import Rule
 from sipcli.rules.benchmark_after_goal_date import BenchmarkAfterGoalDate
 from sipcli.rules.benchmark_cadence import BenchmarkCadence
+from sipcli.rules.benchmark_comparison_wording import BenchmarkComparisonWording
 from sipcli.rules.benchmark_missing_data_source import BenchmarkMissingDataSource
 from sipcli.rules.benchmark_missing_owner import BenchmarkMissingOwner
 from sipcli.rules.benchmark_missing_target import BenchmarkMissingTarget
@@ -67,6 +68,7 @@ ALL_RULES: tuple[type[Rule], ...] = (  # type: ignore[type-arg]
     BenchmarkMissingDataSource,  # SIP306
     BenchmarkMissingOwner,  # SIP307
     BenchmarkMissingTarget,  # SIP308
+    BenchmarkComparisonWording,  # SIP309
     UnknownReference,  # SIP401
     DuplicateId,  # SIP402
     ChallengeWithoutData,  # SIP403

@@ -31,6 +31,8 @@ class Lexicon:
     vague_verbs: re.Pattern[str]
     activity_verbs: re.Pattern[str]
     owners: re.Pattern[str]
+    ceiling_words: re.Pattern[str]
+    floor_words: re.Pattern[str]
 
 
 def _labelled(entries: list[dict[str, object]], label: str) -> Labelled:
@@ -51,4 +53,6 @@ def lexicon() -> Lexicon:
         vague_verbs=_words(data["vague_verbs"]),
         activity_verbs=_words(data["activity_verbs"]),
         owners=_words(data["owners"]),
+        ceiling_words=_words(data["ceiling_words"]),
+        floor_words=_words(data["floor_words"]),
     )
