@@ -317,6 +317,23 @@ def test_import_fills_an_empty_flow_list_keeping_its_comment(
     assert updates is not None and [u.actual for u in updates] == [71]
 
 
+def test_import_escapes_line_separators_and_controls_in_a_note(
+    run_sip: RunSip, plan_file: Path, tmp_path: Path
+) -> None:
+    note = "pasted\x85from\u2028a PDF\x9c, \u00e9t\u00e9"
+    csv_file = tmp_path / "data.csv"
+    csv_file.write_text(f'id,date,note\nG3,2026-10-01,"{note}"\n', encoding="utf-8")
+    result = run_sip("progress-import", plan_file, csv_file)
+    assert result.exit_code == 0, result.stderr
+    text = plan_file.read_text(encoding="utf-8")
+    assert "\\x85" in text and "\\u2028" in text and "\u00e9t\u00e9" in text
+    assert len(text.splitlines()) == len(PLAN.splitlines()) + 2
+    checked = validate_file(plan_file)
+    assert checked.plan is not None and checked.plan.goals
+    updates = checked.plan.goals[2].status_updates
+    assert updates is not None and updates[-1].note == note
+
+
 def test_import_unknown_id_names_the_row_and_writes_nothing(
     run_sip: RunSip, plan_file: Path, tmp_path: Path
 ) -> None:

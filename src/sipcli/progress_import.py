@@ -433,7 +433,18 @@ def _scalar(value: object) -> str:
     text = str(value)
     if _PLAIN.fullmatch(text) and text.lower() not in _RESERVED and not text.endswith(" "):
         return text
-    return json.dumps(text, ensure_ascii=False)
+    return _NOT_PRINTABLE.sub(_escape, json.dumps(text, ensure_ascii=False))
+
+
+# Characters JSON leaves as they are but YAML must not meet raw: C1 controls (a raw U+0085 is
+# a line break to some YAML readers), the line and paragraph separators, lone surrogates and
+# the non-characters; each is written as a YAML escape inside the double quotes.
+_NOT_PRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group(0))
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 def _apply(lines: list[str], insertions: list[_Insertion]) -> str:
