@@ -334,6 +334,43 @@ def test_import_escapes_line_separators_and_controls_in_a_note(
     assert updates is not None and updates[-1].note == note
 
 
+KEPT_NOTE = """\
+      - date: 2026-12-01
+        actual: 19
+        note: |+
+          Kept line.
+
+"""
+
+
+@pytest.mark.parametrize("where", ["list", "new key"])
+def test_import_below_a_kept_block_note_leaves_its_blank_line_to_it(
+    run_sip: RunSip, tmp_path: Path, where: str
+) -> None:
+    plan = tmp_path / "plan.yaml"
+    text = PLAN.replace("      - {date: 2026-12-01, actual: 19}\n", KEPT_NOTE)
+    if where == "new key":  # the note ends G2.B1, which has no status_updates yet
+        text = text.replace(
+            "        status_updates:\n          - {date: 2026-10-01, actual: 12}\n", ""
+        )
+        text = text.replace("    status_updates:\n" + KEPT_NOTE, "")
+        text = text.replace(
+            "        target: {value: 10, unit: percent, comparison: at_most}\n",
+            "        target: {value: 10, unit: percent, comparison: at_most}\n"
+            "        data_source: |+\n          Attendance report.\n\n",
+        )
+    plan.write_text(text, encoding="utf-8")
+    item = "G2" if where == "list" else "G2.B1"
+    result = run_sip("progress-import", plan, _csv(tmp_path, f"id,date\n{item},2027-01-15\n"))
+    assert result.exit_code == 0, result.stderr
+    expected = {
+        "list": "          Kept line.\n\n      - date: 2027-01-15\n  - id: G3\n",
+        "new key": "          Attendance report.\n\n"
+        "        status_updates:\n          - {date: 2027-01-15}\n  - id: G3\n",
+    }[where]
+    assert expected in plan.read_text(encoding="utf-8")
+
+
 def test_import_unknown_id_names_the_row_and_writes_nothing(
     run_sip: RunSip, plan_file: Path, tmp_path: Path
 ) -> None:

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import get_args
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
 from sipcli.errors import SipError
 from sipcli.limits import DEFAULT_MAX_BYTES
@@ -278,7 +279,7 @@ def merge_updates(
         by_id.setdefault(row.id, []).append(row)
     insertions = []
     for item_id, item_rows in by_id.items():
-        updates = [row.update for row in sorted(item_rows, key=lambda r: r.update.date)]
+        updates = _in_date_order(item_rows)
         insertions.append(_insertion(items[item_id], item_id, updates, lines, plan_name))
     merged = _apply(lines, insertions)
     _check_merged(merged, plan_name, plan, by_id, max_bytes)
@@ -353,6 +354,27 @@ def _last_line_of(lines: list[str], first: int, deeper_than: int) -> int:
     return last
 
 
+def _past_kept_blank_lines(lines: list[str], end: int, block: object) -> int:
+    """Move ``end`` past the blank lines that a keep-chomped scalar (``|+``) ending ``block`` owns.
+
+    Such a scalar's text ends with one line break more than the blank lines it keeps;
+    inserting above them would take them from it.
+    """
+    value = _last_scalar(block)
+    if not isinstance(value, (LiteralScalarString, FoldedScalarString)):
+        return end
+    kept = len(value) - len(value.rstrip("\n")) - 1
+    while kept > 0 and end + 1 < len(lines) and not lines[end + 1].strip():
+        end, kept = end + 1, kept - 1
+    return end
+
+
+def _last_scalar(node: object) -> object:
+    while isinstance(node, (CommentedMap, CommentedSeq)) and len(node):
+        node = node[next(reversed(node))] if isinstance(node, CommentedMap) else node[-1]
+    return node
+
+
 def _insertion(
     item: CommentedMap, item_id: str, updates: list[StatusUpdate], lines: list[str], plan_name: str
 ) -> _Insertion:
@@ -366,7 +388,7 @@ def _insertion(
     existing = item.get("status_updates")
     if "status_updates" not in item:
         column = item.lc.col
-        end = _last_line_of(lines, item.lc.line, column - 1)
+        end = _past_kept_blank_lines(lines, _last_line_of(lines, item.lc.line, column - 1), item)
         header = " " * column + "status_updates:"
         return _Insertion(end, column, [header, *_items(updates, column + 2, flow=True)])
     key_line, key_column = item.lc.key("status_updates")
@@ -396,7 +418,7 @@ def _insertion(
         )
     last = existing[-1]
     flow = not isinstance(last, CommentedMap) or last.fa.flow_style()
-    end = _last_line_of(lines, line, dash)
+    end = _past_kept_blank_lines(lines, _last_line_of(lines, line, dash), last)
     return _Insertion(end, dash, _items(updates, dash, flow=flow))
 
 
@@ -470,26 +492,51 @@ def _check_merged(
                 *error.problems,
             ]
         ) from error
-    old, new = _counts(before), _counts(after)
-    wrong = [i for i in new if new[i] != old.get(i, 0) + len(added.get(i, []))]
+    old, new = _updates_by_id(before), _updates_by_id(after)
+    wrong = [
+        item_id
+        for item_id in new
+        if new[item_id] != old.get(item_id, []) + _in_date_order(added.get(item_id, []))
+    ]
     if wrong:
         raise ProgressImportError(
             [
                 f"{plan_name}: the updates of {', '.join(wrong)} did not land where expected; nothing was written"
             ]
         )
+    if _without_updates(after) != _without_updates(before):
+        raise ProgressImportError(
+            [
+                f"{plan_name}: adding the lines would change more than the updates; nothing was written"
+            ]
+        )
+
+
+def _in_date_order(rows: list[ImportRow]) -> list[StatusUpdate]:
+    return [row.update for row in sorted(rows, key=lambda row: row.update.date)]
 
 
 def _goal_and_benchmarks(goal: Goal) -> list[Goal | Benchmark]:
     return [goal, *(goal.benchmarks or [])]
 
 
-def _counts(plan: Plan) -> dict[str, int]:
-    return {
-        item.id: len(item.status_updates or [])
-        for goal in plan.goals or []
-        for item in _goal_and_benchmarks(goal)
-    }
+def _updates_by_id(plan: Plan) -> dict[str, list[StatusUpdate]]:
+    """Every goal's and benchmark's status updates, in the plan's order (a repeated id: all)."""
+    found: dict[str, list[StatusUpdate]] = {}
+    for goal in plan.goals or []:
+        for item in _goal_and_benchmarks(goal):
+            found.setdefault(item.id, []).extend(item.status_updates or [])
+    return found
+
+
+def _without_updates(plan: Plan) -> dict[str, object]:
+    """The plan's data with every status update left out: what an import must not change."""
+    data = plan.model_dump()
+    for goal in data.get("goals") or []:
+        goal.pop("status_updates", None)
+        for benchmark in goal.get("benchmarks") or []:
+            benchmark.pop("status_updates", None)
+    return data
 
 
 def import_progress(
