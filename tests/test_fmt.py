@@ -140,6 +140,28 @@ def test_comment_block_above_a_moved_section_moves_with_it() -> None:
     )
 
 
+def test_comment_below_a_block_scalar_keeps_its_indentation() -> None:
+    text = (
+        "schema_version: 1\n"
+        "school:\n  name: S\n  district: D\n"
+        "plan:\n  type: initial\n  school_year: SY2026-27\n"
+        "goals:\n"
+        "  - id: G1\n"
+        "    owner: Principal\n"
+        "    statement: |\n      Raise ELA.\n"
+        "    # about the metric\n"
+        "    metric: mcas_meeting_exceeding\n"
+    )
+    result = format_text(text, "plan.yaml")
+    assert result.formatted is not None
+    assert (
+        "    statement: |\n      Raise ELA.\n"
+        "    # about the metric\n"
+        "    metric: mcas_meeting_exceeding\n"
+        "    owner: Principal\n"
+    ) in result.formatted
+
+
 def test_output_that_would_lose_a_comment_is_refused(
     run_sip, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

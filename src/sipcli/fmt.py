@@ -277,9 +277,10 @@ def _detach_tail(data: CommentedMap, key: str) -> str:
         slots.clear()
         return text
     if kind == "block-scalar":
-        # A block scalar ends with its own line break: the whole token follows it.
+        # A block scalar ends with its own line break: the whole token follows it. ruamel
+        # keeps the first line's indentation as the token's column, not in its text.
         slots[index] = None
-        return str(token.value)
+        return " " * token.column + str(token.value)
     first, newline, rest = str(token.value).partition("\n")
     if not rest:
         return ""
