@@ -14,6 +14,9 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 BIN = Path(sys.executable).parent
 
+# The reference the issues name: ruamel's round-trip load, in pure Python, with no validation.
+# sip takes its YAML events from libyaml where it can (src/sipcli/libyaml.py), so a command can
+# come in under 1x of it; the ratio against `sip validate` shows what each command adds.
 BARE_LOAD = """
 import sys
 from pathlib import Path
