@@ -280,7 +280,7 @@ def _detach_tail(data: CommentedMap, key: str) -> str:
         # A block scalar ends with its own line break: the whole token follows it. ruamel
         # keeps the first line's indentation as the token's column, not in its text.
         slots[index] = None
-        return " " * token.column + str(token.value)
+        return " " * int(token.column) + str(token.value)
     first, newline, rest = str(token.value).partition("\n")
     if not rest:
         return ""
