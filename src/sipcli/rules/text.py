@@ -31,11 +31,21 @@ _PLACEHOLDERS = (
 )
 
 
+def _scoped(pattern: re.Pattern[str]) -> str:
+    """``pattern`` as a group that keeps its own case sensitivity inside an alternation."""
+    return f"(?{'i' if pattern.flags & re.IGNORECASE else ''}:{pattern.pattern})"
+
+
+_ANY_PLACEHOLDER = re.compile("|".join(_scoped(pattern) for pattern in _PLACEHOLDERS))
+
+
 def find_placeholders(text: str) -> list[str]:
     """Return the template placeholders left in ``text`` (XX, TBD, ___, [insert ...]), in order.
 
     Angle-bracket placeholders (``<school name>``) are not looked for: validation refuses them.
     """
+    if not _ANY_PLACEHOLDER.search(text):
+        return []  # most texts hold none: one search instead of one per pattern
     found: list[tuple[int, str]] = []
     for pattern in _PLACEHOLDERS:
         found.extend((match.start(), match.group(0)) for match in pattern.finditer(text))
