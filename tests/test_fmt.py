@@ -274,3 +274,44 @@ def test_byte_order_mark_is_kept(run_sip, tmp_path: Path) -> None:
     assert run_sip("fmt", without_bom).exit_code == 0
     assert plan.read_bytes() == b"\xef\xbb\xbf" + without_bom.read_bytes()
     assert plan.read_bytes() != b"\xef\xbb\xbf" + moved.encode("utf-8")  # it was reformatted
+
+
+MESSY_ITEMS = (
+    "schema_version: 1\n"
+    "school:\n  name: S\n  district: D\n"
+    "plan:\n  type: initial\n  school_year: SY2026-27\n"
+    "goals:\n"
+    "  - statement: Raise ELA.\n"
+    "    # the id of this goal\n"
+    "    id: G1\n"
+    "    owner: Principal\n"
+    "    benchmarks:\n"
+    "      - statement: Teams meet.\n"
+    "        type: process\n"
+    "        # its id\n"
+    "        id: G1.B1\n"
+    "        due: [2026-10-30]\n"
+    "  - owner: Coach\n"
+    "    statement: Raise math.\n"
+    "    # second goal\n"
+    "    id: G2\n"
+)
+
+
+def test_formatting_settles_in_one_run_when_a_commented_key_moves_to_the_front() -> None:
+    # ruamel writes "-" alone above such a comment, then reads it back above the dash.
+    result = format_text(MESSY_ITEMS, "plan.yaml")
+    assert result.formatted is not None and result.error is None
+    assert format_text(result.formatted, "plan.yaml").formatted == result.formatted
+    assert "    # the id of this goal\n  - id: G1\n" in result.formatted
+    assert "        # its id\n      - id: G1.B1\n" in result.formatted
+    assert "    # second goal\n  - id: G2\n" in result.formatted
+    assert "-\n" not in result.formatted
+
+
+def test_fmt_check_passes_on_what_fmt_wrote(run_sip, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(MESSY_ITEMS, encoding="utf-8")
+    assert run_sip("fmt", "--check", plan).exit_code == 1
+    assert run_sip("fmt", plan).exit_code == 0
+    assert run_sip("fmt", "--check", plan).exit_code == 0

@@ -88,8 +88,35 @@ def _format_keeping_line_ends(text: str, file: str) -> FormatResult:
     return replace(result, original=text, formatted=formatted)
 
 
+#: Formatting passes before the layout must have settled (one is usual; see `format_text`).
+_MAX_PASSES = 3
+
+
 def format_text(text: str, file: str) -> FormatResult:
-    """Format a plan's text; refuse (with diagnostics) a file that does not load or validate."""
+    """Format a plan's text; refuse (with diagnostics) a file that does not load or validate.
+
+    The result is formatted again until it no longer changes, so that ``sip fmt --check``
+    always passes on what ``sip fmt`` wrote: ruamel reads some comments it wrote (one above a
+    list item's first key) into another place, which the next pass lays out for good. Each
+    pass proves its own output, so the chain keeps the data and comments of the original.
+    """
+    result = _format_once(text, file)
+    for _ in range(_MAX_PASSES - 1):
+        if result.formatted is None or result.formatted == text:
+            return result
+        again = _format_once(result.formatted, file)
+        if again.formatted is None:
+            return FormatResult(file, text, None, again.diagnostics, again.error)
+        if again.formatted == result.formatted:
+            return result
+        result = FormatResult(file, text, again.formatted)
+    return FormatResult(
+        file, text, None, error=f"{file}: the layout does not settle; nothing was written"
+    )
+
+
+def _format_once(text: str, file: str) -> FormatResult:
+    """One formatting pass over ``text``, with its proof."""
     data = _load_keeping_quotes(text)
     if data is None:
         return _refused(text.encode("utf-8"), file, text)
