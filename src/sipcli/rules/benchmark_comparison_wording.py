@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+import math
 from collections.abc import Iterator
 
 from sipcli.diagnostics import Severity
@@ -10,7 +10,7 @@ from sipcli.model import Plan
 from sipcli.model.goals import Benchmark, BenchmarkTarget
 from sipcli.rules.base import Context, Finding, NoOptions, Rule
 from sipcli.rules.plan_index import Path, benchmarks_of
-from sipcli.score.lexicon import lexicon
+from sipcli.score.lexicon import Comparison, lexicon
 
 
 class BenchmarkComparisonWording(Rule[NoOptions]):
@@ -20,8 +20,11 @@ class BenchmarkComparisonWording(Rule[NoOptions]):
     `comparison: at_most`. A benchmark written "chronic absenteeism at or below 20%" whose
     target leaves the comparison out is judged backwards: `sip progress` calls 18% missed and
     26% met, and the mid-year report tells the team the opposite of the truth. The same goes
-    for a floor ("at least 60%") marked `at_most`. The words are in `smart_lexicon.yaml`
-    (`ceiling_words`, `floor_words`); a statement holding both kinds is left alone.
+    for a floor ("at least 60%") marked `at_most`. Only words beside the target's own figure
+    count ("at or below 20%", "20% or lower"): in "students missing 10% or more of days falls
+    to 22%", the "or more" defines who is counted. The words are in `smart_lexicon.yaml`
+    (`ceiling_words`, `floor_words`); a statement that puts both kinds beside the target's
+    figure is left alone.
 
     Fails:
 
@@ -59,19 +62,27 @@ class BenchmarkComparisonWording(Rule[NoOptions]):
             target = benchmark.target
             if target is None:
                 continue
-            ceiling = words.ceiling_words.search(benchmark.statement)
-            floor = words.floor_words.search(benchmark.statement)
+            ceiling = _beside(words.ceiling_words, benchmark.statement, target.value)
+            floor = _beside(words.floor_words, benchmark.statement, target.value)
             if ceiling and not floor and target.comparison == "at_least":
                 yield _finding(path, benchmark, target, ceiling, "at_most", "at or below")
             elif floor and not ceiling and target.comparison == "at_most":
                 yield _finding(path, benchmark, target, floor, "at_least", "at or above")
 
 
+def _beside(words: Comparison, statement: str, value: float) -> str | None:
+    """The words of this kind attached to the target's figure in the statement, if any."""
+    return next(
+        (text for number, text in words.numbers(statement) if math.isclose(number, value)),
+        None,
+    )
+
+
 def _finding(
     path: Path,
     benchmark: Benchmark,
     target: BenchmarkTarget,
-    wording: re.Match[str],
+    wording: str,
     comparison: str,
     met: str,
 ) -> Finding:
@@ -85,7 +96,7 @@ def _finding(
     fix = f"make it comparison: {comparison}" if stated else f"add comparison: {comparison} to it"
     return Finding(
         where,
-        f'Benchmark {benchmark.id} says "{wording.group(0)}", but its target {now}: progress '
+        f'Benchmark {benchmark.id} says "{wording}", but its target {now}: progress '
         f"reports would judge it the wrong way round. If it is met {met} {target.value:g}, "
         f"{fix}; otherwise reword the statement.",
         anchor="value" if stated else "key",

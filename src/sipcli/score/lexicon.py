@@ -22,6 +22,40 @@ def _words(patterns: list[str]) -> re.Pattern[str]:
 
 
 @dataclass(frozen=True)
+class Comparison:
+    """Words that set a target's comparison, before its number or after it and its unit.
+
+    Each pattern's ``number`` group holds the figure the words are attached to.
+    """
+
+    before: re.Pattern[str]
+    after: re.Pattern[str]
+
+    def numbers(self, text: str) -> list[tuple[float, str]]:
+        """Each figure in ``text`` these words are attached to, with the words' text."""
+        found = []
+        for pattern in (self.before, self.after):
+            for match in pattern.finditer(text):
+                found.append((float(match.group("number")), match.group(0)))
+        return found
+
+
+_NUMBER = r"(?P<number>\d+(?:\.\d+)?)"
+# Between a figure and "or lower": its unit, in a word or two ("20% or lower", "5 students or
+# fewer", "15 percent or less").
+_UNIT = r"(?:\s*%|\s+percent)?(?:\s+[A-Za-z-]+){0,2}?"
+
+
+def _comparison(entry: dict[str, list[str]]) -> Comparison:
+    before = "|".join(entry["before"])
+    after = "|".join(entry["after"])
+    return Comparison(
+        re.compile(rf"(?<![\w-])(?:{before})\s+{_NUMBER}(?!\.?\d)", re.IGNORECASE),
+        re.compile(rf"(?<![\w.]){_NUMBER}{_UNIT}\s+(?:{after})(?![\w-])", re.IGNORECASE),
+    )
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """Compiled vocabularies: labelled ones in priority order, plain ones as one pattern."""
 
@@ -31,8 +65,8 @@ class Lexicon:
     vague_verbs: re.Pattern[str]
     activity_verbs: re.Pattern[str]
     owners: re.Pattern[str]
-    ceiling_words: re.Pattern[str]
-    floor_words: re.Pattern[str]
+    ceiling_words: Comparison
+    floor_words: Comparison
 
 
 def _labelled(entries: list[dict[str, object]], label: str) -> Labelled:
@@ -53,6 +87,6 @@ def lexicon() -> Lexicon:
         vague_verbs=_words(data["vague_verbs"]),
         activity_verbs=_words(data["activity_verbs"]),
         owners=_words(data["owners"]),
-        ceiling_words=_words(data["ceiling_words"]),
-        floor_words=_words(data["floor_words"]),
+        ceiling_words=_comparison(data["ceiling_words"]),
+        floor_words=_comparison(data["floor_words"]),
     )
