@@ -152,6 +152,38 @@ def test_ignore_on_the_command_line_wins_over_select(run_sip, plan: Path) -> Non
     assert lint_codes(run_sip, "--select", "SIP2,SIP4", "--ignore", "SIP2", plan) == {"SIP401"}
 
 
+def test_select_turns_a_rule_back_on_at_the_profiles_severity(run_sip, plan: Path) -> None:
+    (plan.parents[1] / ".sip.yaml").write_text(
+        ENGINE_CONFIG + "rules:\n  SIP201: {severity: 'off'}\n", encoding="utf-8"
+    )
+    result = run_sip("lint", "-f", "json", "--profile", "submission", "--select", "SIP201", plan)
+    # SIP201 is a DESE requirement: the submission profile makes it an error.
+    assert [d["severity"] for d in json.loads(result.stdout)["diagnostics"]] == ["error"]
+    assert result.exit_code == 1
+    drafted = run_sip("lint", "-f", "json", "--profile", "draft", "--select", "SIP201", plan)
+    assert [d["severity"] for d in json.loads(drafted.stdout)["diagnostics"]] == ["info"]
+
+
+@pytest.mark.parametrize("empty", ["", ",", " , "])
+def test_an_empty_select_exits_2_rather_than_turning_every_rule_off(
+    run_sip, plan: Path, empty: str
+) -> None:
+    result = run_sip("lint", "--select", empty, plan)
+    assert result.exit_code == 2
+    assert "--select names no rule" in result.stderr
+
+
+def test_a_bare_noqa_is_not_called_unused_when_some_rules_did_not_run(run_sip, plan: Path) -> None:
+    # SIP201 fires on the goal's line 9 only when selected; a bare noqa there silences it.
+    plan.write_text(PLAN.replace("  - id: G1\n", "  - id: G1  # sip: noqa\n"), encoding="utf-8")
+    assert "SIP901" not in lint_codes(run_sip, "--select", "SIP401", plan)
+    assert "SIP201" not in lint_codes(run_sip, plan)  # the file selects SIP201 and SIP401
+    (plan.parents[1] / ".sip.yaml").write_text("select: [ALL]\n", encoding="utf-8")
+    load_settings.cache_clear()
+    plan.write_text(PLAN.replace("  name: Test School\n", "  name: Test School  # sip: noqa\n"))
+    assert "SIP901" in lint_codes(run_sip, plan)  # every rule ran, and none fired there
+
+
 def test_unknown_selector_on_the_command_line_exits_2(run_sip, plan: Path) -> None:
     result = run_sip("lint", "--ignore", "goal-mising-baseline", plan)
     assert result.exit_code == 2

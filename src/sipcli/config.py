@@ -83,6 +83,9 @@ class RuleSelection:
 
     def check(self) -> None:
         """Raise `SipError`, naming the option, when a selector names no rule."""
+        if self.select is not None and not self.select:
+            # An empty --select (an unset variable in CI) would turn every rule off.
+            raise SipError("--select names no rule; give codes, names or prefixes, e.g. SIP2")
         for option, selectors in (("--select", self.select or ()), ("--ignore", self.ignore)):
             for selector in selectors:
                 try:
@@ -90,8 +93,11 @@ class RuleSelection:
                 except SipError as error:
                     raise SipError(f"{option} {selector}: {error}") from error
 
-    def apply(self, rule: RuleClass, state: RuleState) -> RuleState:
+    def apply(self, rule: RuleClass, state: RuleState, profile: Profile) -> RuleState:
         """Return ``rule``'s state once this selection is applied to it.
+
+        A selected rule that was off runs at the severity ``profile`` gives it (its own
+        severity where the profile turns it off).
 
         Raises:
             SipError: when a selector names no rule.
@@ -103,7 +109,8 @@ class RuleSelection:
         if not any(rule in select_rules(selector) for selector in self.select):
             return replace(state, severity=None, source="--select")
         if state.severity is None:
-            return replace(state, severity=rule.severity, source="--select")
+            severity = profile_severity(rule, profile) or rule.severity
+            return replace(state, severity=severity, source="--select")
         return state
 
 
@@ -221,7 +228,7 @@ def load_settings(
     states = {rule.code: _rule_state(rule, data, chosen, source, path) for rule in ALL_RULES}
     if selection is not None:
         selection.check()
-        states = {rule.code: selection.apply(rule, states[rule.code]) for rule in ALL_RULES}
+        states = {rule.code: selection.apply(rule, states[rule.code], chosen) for rule in ALL_RULES}
     reference = default_reference()
     if data.reference:
         reference = load_reference(_relative_to(path, data.reference))

@@ -17,6 +17,7 @@ from sipcli.diagnostics import Check, Diagnostic, FileResult, RunResult, format_
 from sipcli.limits import DEFAULT_MAX_BYTES
 from sipcli.model import Plan
 from sipcli.positions import locate
+from sipcli.rules import ALL_RULES
 from sipcli.rules.base import Context, Finding
 from sipcli.source import Document
 from sipcli.suppress import apply_suppressions
@@ -67,7 +68,13 @@ def lint_file(path: Path, settings: Settings, *, max_bytes: int = DEFAULT_MAX_BY
     found = run_rules(checked.plan, rules, settings)
     diagnostics = [to_diagnostic(checked.document, item) for item in found]
     enabled = {code for item in rules for code in (item.rule.code, item.rule.name)}
-    kept = apply_suppressions(diagnostics, checked.result.lines, enabled, file=checked.result.file)
+    kept = apply_suppressions(
+        diagnostics,
+        checked.result.lines,
+        enabled,
+        every_rule_enabled=len(rules) == len(ALL_RULES),
+        file=checked.result.file,
+    )
     return FileResult(checked.result.file, sorted(kept), checked.result.lines, settings.fail_on)
 
 

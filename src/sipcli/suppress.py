@@ -68,12 +68,17 @@ def _silences(suppression: Suppression, diagnostic: Diagnostic) -> bool:
 
 
 def apply_suppressions(
-    diagnostics: Iterable[Diagnostic], lines: Sequence[str], enabled_codes: set[str], *, file: str
+    diagnostics: Iterable[Diagnostic],
+    lines: Sequence[str],
+    enabled_codes: set[str],
+    *,
+    every_rule_enabled: bool,
+    file: str,
 ) -> list[Diagnostic]:
     """Drop silenced diagnostics; add an unused-noqa diagnostic for each idle suppression.
 
     Suppressions of rules that are not enabled are left alone: whether they would silence
-    anything cannot be known.
+    anything cannot be known. So is a bare ``# sip: noqa`` unless every rule ran.
     """
     suppressions = parse_suppressions(lines)
     kept: list[Diagnostic] = []
@@ -84,13 +89,15 @@ def apply_suppressions(
         if not silencing:
             kept.append(diagnostic)
     for suppression in suppressions:
-        if suppression not in used and _could_apply(suppression, enabled_codes):
+        if suppression not in used and _could_apply(suppression, enabled_codes, every_rule_enabled):
             kept.append(_unused(suppression, file))
     return kept
 
 
-def _could_apply(suppression: Suppression, enabled: set[str]) -> bool:
-    return not suppression.selectors or bool(set(suppression.selectors) & enabled)
+def _could_apply(suppression: Suppression, enabled: set[str], every_rule_enabled: bool) -> bool:
+    if not suppression.selectors:
+        return every_rule_enabled
+    return bool(set(suppression.selectors) & enabled)
 
 
 def _unused(suppression: Suppression, file: str) -> Diagnostic:
