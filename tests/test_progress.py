@@ -371,6 +371,26 @@ def test_import_below_a_kept_block_note_leaves_its_blank_line_to_it(
     assert expected in plan.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("empty", ["[ ]", "~", "null", ""])
+def test_import_fills_any_empty_status_updates(run_sip: RunSip, tmp_path: Path, empty: str) -> None:
+    plan = tmp_path / "plan.yaml"
+    written = f"        status_updates: {empty}  # none yet\n".replace(":   #", ":  #")
+    plan.write_text(
+        PLAN.replace(
+            "        status_updates:\n          - {date: 2026-10-10, actual: 70}\n", written
+        ),
+        encoding="utf-8",
+    )
+    result = run_sip(
+        "progress-import", plan, _csv(tmp_path, "id,date,actual\nG1.B1,2026-10-12,71\n")
+    )
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "        status_updates:  # none yet\n          - {date: 2026-10-12, actual: 71}\n"
+        in plan.read_text(encoding="utf-8")
+    )
+
+
 def test_import_unknown_id_names_the_row_and_writes_nothing(
     run_sip: RunSip, plan_file: Path, tmp_path: Path
 ) -> None:
@@ -421,6 +441,16 @@ def test_import_reads_a_semicolon_csv_with_decimal_commas() -> None:
     # What Excel saves as "CSV" when the computer writes decimals with a comma.
     rows = read_updates('id;date;actual;note\nG1;2026-01-01;38,4;"a; b, c"\n', "data.csv")
     assert rows[0].update.actual == 38.4 and rows[0].update.note == "a; b, c"
+
+
+def test_import_semicolon_csv_reads_a_dot_as_a_thousands_separator() -> None:
+    text = "id;date;actual\nG1;2026-01-01;1.234\nG2;2026-01-01;1.234,5\nG3;2026-01-01;0.5\n"
+    assert [row.update.actual for row in read_updates(text, "data.csv")] == [1234, 1234.5, 0.5]
+
+
+def test_import_too_many_cells_names_the_files_separator() -> None:
+    with pytest.raises(ProgressImportError, match="quote text that holds a semicolon"):
+        read_updates("id;date;note\nG1;2026-01-01;a;b\n", "data.csv")
 
 
 def test_import_decimal_comma_is_not_read_in_a_comma_csv() -> None:

@@ -106,9 +106,7 @@ def read_updates(text: str, csv_name: str) -> list[ImportRow]:
         if not any(cell.strip() for cell in raw_cells):
             continue  # spreadsheets leave blank rows at the end
         cells = _trim(raw_cells) if len(raw_cells) > len(header) else raw_cells
-        row, row_problems = _read_row(
-            header, cells, number, csv_name, decimal_comma=delimiter == ";"
-        )
+        row, row_problems = _read_row(header, cells, number, csv_name, delimiter=delimiter)
         problems += row_problems
         if row is None:
             continue
@@ -178,12 +176,13 @@ def _column_letter(index: int) -> str:
 
 
 def _read_row(
-    header: list[str], cells: list[str], number: int, csv_name: str, *, decimal_comma: bool
+    header: list[str], cells: list[str], number: int, csv_name: str, *, delimiter: str
 ) -> tuple[ImportRow | None, list[str]]:
     if len(cells) > len(header):
+        separator = {",": "a comma", ";": "a semicolon"}.get(delimiter, "a tab")
         return None, [
             f"{csv_name}: row {number}: {len(cells)} cells but {len(header)} columns; "
-            "quote text that holds a comma"
+            f"quote text that holds {separator}"
         ]
     values = {name: (cells[i].strip() if i < len(cells) else "") for i, name in enumerate(header)}
     problems: list[str] = []
@@ -197,7 +196,7 @@ def _read_row(
     day = _date(values["date"])
     if day is None:
         bad("date", f"'{values['date']}' is not a date; write it YYYY-MM-DD, e.g. 2026-11-20")
-    actual = _number(values.get("actual", ""), decimal_comma=decimal_comma)
+    actual = _number(values.get("actual", ""), decimal_comma=delimiter == ";")
     if actual is False:
         bad("actual", f"'{values['actual']}' is not a number; write e.g. 86 or 38.4 (no % sign)")
     status = values.get("status", "").lower().replace(" ", "_").replace("-", "_") or None
@@ -226,15 +225,21 @@ def _date(text: str) -> dt.date | None:
         return None
 
 
+_GROUPED = re.compile(r"-?[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?")
+
+
 def _number(text: str, *, decimal_comma: bool = False) -> float | bool | None:
     """Return the number, None for a blank cell, False when it is not a finite number.
 
-    With ``decimal_comma`` (a semicolon CSV), 38,4 is 38.4.
+    With ``decimal_comma`` (a semicolon CSV, written where decimals take a comma), 38,4 is
+    38.4 and a dot groups thousands: 1.234 is 1234.
     """
     if not text:
         return None
-    if decimal_comma and "," in text and "." not in text:
-        text = text.replace(",", ".", 1) if text.count(",") == 1 else text
+    if decimal_comma and _GROUPED.fullmatch(text):
+        text = text.replace(".", "")
+    if decimal_comma and text.count(",") == 1 and "." not in text:
+        text = text.replace(",", ".")
     try:
         value = float(text)
     except ValueError:
@@ -392,15 +397,12 @@ def _insertion(
         header = " " * column + "status_updates:"
         return _Insertion(end, column, [header, *_items(updates, column + 2, flow=True)])
     key_line, key_column = item.lc.key("status_updates")
-    if (
-        existing is None
-        and not lines[key_line].split("status_updates:", 1)[1].split("#", 1)[0].strip()
-    ):
-        return _Insertion(key_line, key_column + 2, _items(updates, key_column + 2, flow=True))
-    emptied = _without_empty_list(lines[key_line])
-    if isinstance(existing, CommentedSeq) and not existing and emptied is not None:
+    emptied = _without_empty_value(lines[key_line])
+    empty = existing is None or (isinstance(existing, CommentedSeq) and not existing)
+    if empty and emptied is not None:
+        replace = emptied if emptied != lines[key_line] else None
         return _Insertion(
-            key_line, key_column + 2, _items(updates, key_column + 2, flow=True), emptied
+            key_line, key_column + 2, _items(updates, key_column + 2, flow=True), replace
         )
     if not isinstance(existing, CommentedSeq) or not existing or existing.fa.flow_style():
         raise ProgressImportError(
@@ -422,12 +424,20 @@ def _insertion(
     return _Insertion(end, dash, _items(updates, dash, flow=flow))
 
 
-def _without_empty_list(line: str) -> str | None:
-    """``status_updates: []  # note`` without its ``[]``; None when the line is not that."""
+_EMPTY_VALUES = frozenset({"", "[]", "~", "null", "Null", "NULL"})
+
+
+def _without_empty_value(line: str) -> str | None:
+    """``status_updates: []  # note`` without its ``[]`` (or ``~``, ``null``), comment kept.
+
+    The line itself when the key has no value written; None when it holds anything else.
+    """
     head, _, rest = line.partition("status_updates:")
     value, hash_sign, comment = rest.partition("#")
-    if value.strip() != "[]":
+    if value.replace(" ", "") not in _EMPTY_VALUES:
         return None
+    if not value.strip():
+        return line
     return f"{head}status_updates:" + (f"  #{comment}" if hash_sign else "")
 
 
