@@ -303,3 +303,18 @@ def test_a_folder_search_skips_hidden_files_such_as_the_configuration(run_sip, t
     result = run_sip("validate", tmp_path)
     assert result.exit_code == 0, result.stdout
     assert result.stdout.strip() == "1 file checked: no problems."
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["validate"], ["lint"], ["score"], ["progress", "-f", "json"], ["report", "-f", "json"]],
+    ids=lambda command: command[0],
+)
+def test_output_file_naming_an_input_plan_is_refused(
+    run_sip, minimal_plan: Path, command: list[str]
+) -> None:
+    before = minimal_plan.read_bytes()
+    result = run_sip(*command, minimal_plan, "-o", minimal_plan.parent / "." / minimal_plan.name)
+    assert result.exit_code == 2
+    assert "is one of the plans being read" in result.stderr
+    assert minimal_plan.read_bytes() == before

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from sipcli.diagnostics import RunResult
     from sipcli.reporters.scores import ScoreReporter
 
-from sipcli.cli_support import EXIT_CANNOT_RUN, EXIT_CLEAN, write_report
+from sipcli.cli_support import EXIT_CANNOT_RUN, EXIT_CLEAN, collect_inputs, write_report
 from sipcli.cli_support import cannot_run_on_sip_error as _cannot_run_on_sip_error
 from sipcli.cli_support import fail as _fail
 from sipcli.cli_support import write_or_fail as _write_or_fail
@@ -224,10 +224,9 @@ def validate(
     Exit status: 0 all valid, 1 problems found, 2 sip could not run.
     """
     from sipcli.check import validate_files
-    from sipcli.files import collect_plan_files
 
     with _cannot_run_on_sip_error():
-        run = validate_files(collect_plan_files(paths), max_bytes=max_file_size)
+        run = validate_files(collect_inputs(paths, output_file), max_bytes=max_file_size)
     _finish(
         run,
         output_format=output_format,
@@ -257,12 +256,11 @@ def lint(
 
     Exit status: 0 nothing at or above --fail-on, 1 problems found, 2 sip could not run.
     """
-    from sipcli.files import collect_plan_files
     from sipcli.lint import lint_files
 
     with _cannot_run_on_sip_error():
         run = lint_files(
-            collect_plan_files(paths),
+            collect_inputs(paths, output_file),
             config=config,
             profile=profile,
             selection=_selection(select, ignore),
@@ -325,7 +323,6 @@ def score(
     Exit status: 0 scored, 1 a plan is invalid or something scores below --min-score,
     2 sip could not run.
     """
-    from sipcli.files import collect_plan_files
     from sipcli.score.run import score_files, score_statements
 
     if text is None and not paths:
@@ -345,7 +342,7 @@ def score(
             )
         else:
             run = score_files(
-                collect_plan_files(paths or []),
+                collect_inputs(paths or [], output_file),
                 framework=framework.value,
                 min_score=min_score,
                 config=config,

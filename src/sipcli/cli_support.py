@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn, TextIO
@@ -61,3 +61,24 @@ def write_report(write: Callable[[TextIO], None], output_file: Path | None) -> N
     buffer = io.StringIO()
     write(buffer)
     emit_report(buffer.getvalue(), output_file)
+
+
+def collect_inputs(paths: Iterable[Path], output_file: Path | None) -> list[Path]:
+    """Return the plan files in ``paths``; exit 2 when ``output_file`` is one of them.
+
+    Writing a report over the plan it reads would destroy the plan.
+
+    Raises:
+        SipError: when a path does not exist or no plan file is found.
+    """
+    from sipcli.files import collect_plan_files  # noqa: PLC0415 - only commands that read plans
+
+    files = collect_plan_files(paths)
+    if output_file is not None:
+        target = output_file.resolve()
+        if any(path.resolve() == target for path in files):
+            fail(
+                f"--output-file {output_file} is one of the plans being read; writing the "
+                "report there would replace the plan. Choose another file name."
+            )
+    return files

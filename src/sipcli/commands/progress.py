@@ -16,6 +16,7 @@ import typer
 from sipcli.cli_support import (
     EXIT_CLEAN,
     cannot_run_on_sip_error,
+    collect_inputs,
     fail,
     write_or_fail,
     write_report,
@@ -120,7 +121,6 @@ def register(app: typer.Typer) -> None:
         Exit status: 0 reported, 1 a plan is invalid or an item fails --fail-on, 2 sip
         could not run.
         """
-        from sipcli.files import collect_plan_files
         from sipcli.progress import Thresholds, progress_files
         from sipcli.reporters.progress_report import PROGRESS_REPORTERS
 
@@ -130,7 +130,7 @@ def register(app: typer.Typer) -> None:
         thresholds = Thresholds(on_track=on_track / 100, at_risk=at_risk / 100)
         with cannot_run_on_sip_error():
             run = progress_files(
-                collect_plan_files(paths),
+                collect_inputs(paths, output_file),
                 as_of=day,
                 thresholds=thresholds,
                 config=config,

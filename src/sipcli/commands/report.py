@@ -48,8 +48,7 @@ def report(
 
     Exit status: 0 every plan was read, 1 some plan is not valid, 2 sip could not run.
     """
-    from sipcli.cli_support import cannot_run_on_sip_error, emit_report, fail
-    from sipcli.files import collect_plan_files
+    from sipcli.cli_support import cannot_run_on_sip_error, collect_inputs, emit_report, fail
     from sipcli.reporters.rollup_report import ROLLUP_REPORTERS
     from sipcli.rollup import build_rollup
 
@@ -58,7 +57,7 @@ def report(
     except ValueError:
         fail(f"--as-of {as_of!r} is not a date; write it as YYYY-MM-DD")
     with cannot_run_on_sip_error():
-        rollup = build_rollup(collect_plan_files(paths), as_of=day, config=config)
+        rollup = build_rollup(collect_inputs(paths, output_file), as_of=day, config=config)
     buffer = io.StringIO()
     ROLLUP_REPORTERS[output_format.value]().write(rollup, buffer)
     emit_report(buffer.getvalue(), output_file)
