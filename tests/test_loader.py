@@ -328,3 +328,12 @@ def test_load_file_raises_for_a_missing_file(tmp_path: Path) -> None:
 def test_load_file_raises_for_a_directory(tmp_path: Path) -> None:
     with pytest.raises(UnreadableFileError):
         load_file(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "value", ["+_", "0x_", "._", "1" * 5000], ids=["sign", "hex", "dot", "5000-digits"]
+)
+def test_text_the_resolver_takes_for_a_number_reaches_the_model_as_text(value: str) -> None:
+    # ruamel raised IndexError or ValueError (no position) for each of these.
+    loaded = load_bytes(f"a: {value}\n".encode(), file="plan.yaml")
+    assert loaded.document is not None and loaded.document.data["a"] == value

@@ -12,6 +12,8 @@ pure parser gives. Where the two parsers may differ, the pure one is used instea
 - an empty value, which libyaml places at the end of its key, ruamel at the next token;
 - a block scalar whose header (``|``, ``>-``...) has a comment not set off by a space, or
   whose text opens with a blank line;
+- a document that is not a mapping (a root block scalar may start at column 0 for ruamel);
+- text with a control character, which the pure reader refuses at once;
 - text libyaml refuses, so that the error sip reports is always the pure parser's.
 """
 
@@ -21,7 +23,14 @@ import re
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent, ScalarEvent
+from ruamel.yaml.events import (
+    CollectionEndEvent,
+    CollectionStartEvent,
+    DocumentStartEvent,
+    MappingStartEvent,
+    ScalarEvent,
+)
+from ruamel.yaml.reader import Reader
 
 try:
     from _ruamel_yaml import CParser
@@ -58,6 +67,10 @@ def can_read(text: str) -> bool:
     """Whether libyaml reads ``text`` as ruamel's pure YAML 1.2 parser does."""
     if CParser is None or any(character in text for character in _DIVERGENT):
         return False
+    # The pure reader refuses a control character before it parses anything; libyaml only
+    # when it reaches it, after most of the work.
+    if Reader.NON_PRINTABLE.search(text):
+        return False
     # A %YAML directive would switch ruamel's resolver to another version.
     return not text.startswith("%") and "\n%" not in text and "\r%" not in text
 
@@ -87,6 +100,7 @@ class _LibyamlParser:
         self.loader = loader
         self._events: Any = None
         self._flow_starts: list[int] = []
+        self._at_root = False
 
     @property
     def _parser(self) -> Any:
@@ -109,6 +123,11 @@ class _LibyamlParser:
     def get_event(self) -> Any:
         """The next event, consumed."""
         event = self._as_ruamel(self._parser.get_event())
+        if self._at_root and not isinstance(event, MappingStartEvent):
+            # A plan is a mapping, and a root scalar may differ: ruamel lets a root block
+            # scalar's text start at column 0, libyaml does not.
+            raise Diverges("a document that is not a mapping")
+        self._at_root = isinstance(event, DocumentStartEvent)
         self._follow_flow(event)
         return event
 

@@ -233,6 +233,8 @@ class _GuardedComposer(Composer):
             raise Refusal(TAG, mark.line + 1, mark.column + 1, _tag_message(str(event.ctag)))
         if _is_merge_key(event, parent, index):
             raise Refusal(ALIAS, mark.line + 1, mark.column + 1, _MERGE_MESSAGE)
+        if _is_key(parent, index) and isinstance(event, CollectionStartEvent):
+            raise Refusal(SYNTAX, mark.line + 1, mark.column + 1, _COLLECTION_KEY_MESSAGE)
         if self.depth >= MAX_DEPTH:
             raise Refusal(
                 TOO_DEEP,
@@ -261,15 +263,24 @@ class _GuardedComposer(Composer):
         return document
 
 
-def _is_merge_key(event: Any, parent: Any, index: Any) -> bool:
+def _is_key(parent: Any, index: Any) -> bool:
     # A mapping's keys are composed with index None; its values with their key.
+    return isinstance(parent, MappingNode) and index is None
+
+
+def _is_merge_key(event: Any, parent: Any, index: Any) -> bool:
     return (
         isinstance(event, ScalarEvent)
         and event.value == "<<"
         and event.style is None
-        and isinstance(parent, MappingNode)
-        and index is None
+        and _is_key(parent, index)
     )
+
+
+_COLLECTION_KEY_MESSAGE = (
+    "A key here is written as a list or a set of keys ('[...]:' or '{...}:'); the keys of a "
+    "plan are plain words. Write the key as text, or put the brackets in quotes."
+)
 
 
 _MERGE_MESSAGE = (
@@ -304,9 +315,28 @@ class _SafeRoundTripConstructor(RoundTripConstructor):
         except (ValueError, OverflowError):
             return str(node.value)
 
+    def construct_yaml_int(self, node: Any) -> Any:
+        # "+_" and a 5000-digit figure look like integers to the resolver but are not.
+        try:
+            return super().construct_yaml_int(node)
+        except (ValueError, IndexError, OverflowError):
+            return str(node.value)
+
+    def construct_yaml_float(self, node: Any) -> Any:
+        try:
+            return super().construct_yaml_float(node)
+        except (ValueError, IndexError, OverflowError):
+            return str(node.value)
+
 
 _SafeRoundTripConstructor.add_constructor(
     "tag:yaml.org,2002:timestamp", _SafeRoundTripConstructor.construct_yaml_timestamp
+)
+_SafeRoundTripConstructor.add_constructor(
+    "tag:yaml.org,2002:int", _SafeRoundTripConstructor.construct_yaml_int
+)
+_SafeRoundTripConstructor.add_constructor(
+    "tag:yaml.org,2002:float", _SafeRoundTripConstructor.construct_yaml_float
 )
 
 
@@ -334,20 +364,7 @@ def parse(text: str, *, keep_comments: bool = False) -> CommentedMap:
     """
     if not text.strip():
         raise Refusal(EMPTY, 1, 1, _EMPTY_MESSAGE)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            data = _load(text, keep_comments=keep_comments)
-    except DuplicateKeyError as error:
-        raise _duplicate_key(error) from error
-    except MarkedYAMLError as error:
-        raise _syntax_error(error, text) from error
-    except ReaderError as error:
-        raise _unprintable(error, text) from error
-    except YAMLError as error:
-        raise Refusal(SYNTAX, 1, 1, f"The file is not valid YAML: {error}") from error
-    except RecursionError as error:
-        raise Refusal(TOO_DEEP, 1, 1, "The data is nested too deeply to read.") from error
+    data = _load_or_refuse(text, keep_comments=keep_comments)
     if data is None and _first_content_position(text) is None:
         raise Refusal(EMPTY, 1, 1, _EMPTY_MESSAGE)
     if not isinstance(data, CommentedMap):
@@ -362,6 +379,27 @@ def parse(text: str, *, keep_comments: bool = False) -> CommentedMap:
             f"plan:, ...), but this file is {kind}. Start from `sip init`.",
         )
     return data
+
+
+def _load_or_refuse(text: str, *, keep_comments: bool) -> Any:
+    """Load ``text``, turning every way ruamel can fail into a `Refusal` with a position."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return _load(text, keep_comments=keep_comments)
+    except DuplicateKeyError as error:
+        raise _duplicate_key(error) from error
+    except MarkedYAMLError as error:
+        raise _syntax_error(error, text) from error
+    except ReaderError as error:
+        raise _unprintable(error, text) from error
+    except YAMLError as error:
+        raise Refusal(SYNTAX, 1, 1, f"The file is not valid YAML: {error}") from error
+    except (ValueError, OverflowError) as error:
+        # ruamel's scanner calls chr() on a \U escape beyond Unicode without checking it.
+        raise _bad_escape(text) from error
+    except RecursionError as error:
+        raise Refusal(TOO_DEEP, 1, 1, "The data is nested too deeply to read.") from error
 
 
 def _load(text: str, *, keep_comments: bool) -> Any:
@@ -467,6 +505,25 @@ def _syntax_error(error: MarkedYAMLError, text: str) -> Refusal:
     hint = next((text for key, text in _SYNTAX_HINTS if key in problem), "")
     message = f"YAML syntax error: {problem}."
     return Refusal(SYNTAX, line, column, f"{message} {hint}".strip())
+
+
+_LONG_ESCAPE = re.compile(r"\\U([0-9A-Fa-f]{8})")
+
+
+def _bad_escape(text: str) -> Refusal:
+    beyond = next((m for m in _LONG_ESCAPE.finditer(text) if int(m.group(1), 16) > 0x10FFFF), None)
+    offset = beyond.start() if beyond else 0
+    before = text[:offset]
+    line = len(_LINE_BREAK.findall(before)) + 1
+    column = offset - max(before.rfind("\n"), before.rfind("\r"))
+    shown = f" ('{beyond.group(0)}')" if beyond else ""
+    return Refusal(
+        SYNTAX,
+        line,
+        column,
+        f"An escape{shown} names a character beyond Unicode, which YAML cannot read. Fix "
+        "or remove it; to keep the text as written, put it in single quotes.",
+    )
 
 
 def _tab(text: str, line: int, column: int) -> Refusal:
