@@ -11,7 +11,7 @@ from __future__ import annotations
 import fnmatch
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -81,17 +81,28 @@ class RuleSelection:
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
 
-    def check(self) -> None:
-        """Raise `SipError`, naming the option, when a selector names no rule."""
-        if self.select is not None and not self.select:
+    @cached_property
+    def selected(self) -> frozenset[RuleClass] | None:
+        """The rules ``--select`` names (None when it was not given).
+
+        Raises:
+            SipError: naming the option, when a selector names no rule or none is given.
+        """
+        if self.select is None:
+            return None
+        if not self.select:
             # An empty --select (an unset variable in CI) would turn every rule off.
             raise SipError("--select names no rule; give codes, names or prefixes, e.g. SIP2")
-        for option, selectors in (("--select", self.select or ()), ("--ignore", self.ignore)):
-            for selector in selectors:
-                try:
-                    select_rules(selector)
-                except SipError as error:
-                    raise SipError(f"{option} {selector}: {error}") from error
+        return _named_by("--select", self.select)
+
+    @cached_property
+    def ignored(self) -> frozenset[RuleClass]:
+        """The rules ``--ignore`` names.
+
+        Raises:
+            SipError: naming the option, when a selector names no rule.
+        """
+        return _named_by("--ignore", self.ignore)
 
     def apply(self, rule: RuleClass, state: RuleState, profile: Profile) -> RuleState:
         """Return ``rule``'s state once this selection is applied to it.
@@ -102,16 +113,26 @@ class RuleSelection:
         Raises:
             SipError: when a selector names no rule.
         """
-        if any(rule in select_rules(selector) for selector in self.ignore):
+        if rule in self.ignored:
             return replace(state, severity=None, source="--ignore")
-        if self.select is None:
+        if self.selected is None:
             return state
-        if not any(rule in select_rules(selector) for selector in self.select):
+        if rule not in self.selected:
             return replace(state, severity=None, source="--select")
         if state.severity is None:
             severity = profile_severity(rule, profile) or rule.severity
             return replace(state, severity=severity, source="--select")
         return state
+
+
+def _named_by(option: str, selectors: tuple[str, ...]) -> frozenset[RuleClass]:
+    named: set[RuleClass] = set()
+    for selector in selectors:
+        try:
+            named.update(select_rules(selector))
+        except SipError as error:
+            raise SipError(f"{option} {selector}: {error}") from error
+    return frozenset(named)
 
 
 @dataclass(frozen=True)
@@ -227,7 +248,6 @@ def load_settings(
     source = str(path) if path else "default"
     states = {rule.code: _rule_state(rule, data, chosen, source, path) for rule in ALL_RULES}
     if selection is not None:
-        selection.check()
         states = {rule.code: selection.apply(rule, states[rule.code], chosen) for rule in ALL_RULES}
     reference = default_reference()
     if data.reference:

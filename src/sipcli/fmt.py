@@ -32,7 +32,15 @@ from sipcli.diagnostics import Diagnostic
 from sipcli.limits import DEFAULT_MAX_BYTES
 from sipcli.model import Plan
 from sipcli.model.types import normalise_school_year
-from sipcli.source import Document, Refusal, decode, load_bytes, new_yaml, split_lines
+from sipcli.source import (
+    UTF8_BOM,
+    Document,
+    Refusal,
+    decode,
+    load_bytes,
+    new_yaml,
+    split_lines,
+)
 from sipcli.validate import validate_document
 
 
@@ -66,7 +74,7 @@ def format_bytes(raw: bytes, file: str) -> FormatResult:
     except Refusal:
         return _refused(raw, file, "")
     result = _format_keeping_line_ends(text, file)
-    if not raw.startswith(_UTF8_BOM):
+    if not raw.startswith(UTF8_BOM):
         return result
     return replace(
         result,
@@ -75,7 +83,6 @@ def format_bytes(raw: bytes, file: str) -> FormatResult:
     )
 
 
-_UTF8_BOM = b"\xef\xbb\xbf"
 _BOM = "\ufeff"
 
 

@@ -5,8 +5,8 @@ ruamel's round-trip scanner is pure Python and spends about 300 ms on a 40 KB pl
 events come from C: composing nodes, the loader's guards, resolving types by YAML 1.2 and
 building the round-trip data stay in Python, so the data and every position are the ones the
 pure parser gives. Where the two parsers may differ, the pure one is used instead:
-- text with tabs, NEL/LS/PS line breaks, byte order marks or directives, which YAML 1.1 (libyaml) scans
-  differently from YAML 1.2 (ruamel);
+- text with tabs, NEL/LS/PS line breaks, byte order marks or directives, which YAML 1.1
+  (libyaml) scans differently from YAML 1.2 (ruamel);
 - a flow collection (``[...]``, ``{...}``) holding a ':' not followed by a space, where
   libyaml reads ``[http://x]`` and ``["a":1]`` differently;
 - an empty value, which libyaml places at the end of its key, ruamel at the next token;
@@ -37,9 +37,10 @@ try:
 except ImportError:  # pragma: no cover - the extension is a dependency on CPython
     CParser = None
 
-# Characters that YAML 1.1 (libyaml) and YAML 1.2 (ruamel) scan differently; a BOM at the
-# start is gone by now, one further in is read as a document marker by libyaml only.
-_DIVERGENT = ("\t", "\x85", "\u2028", "\u2029", "\ufeff")
+# What YAML 1.1 (libyaml) and YAML 1.2 (ruamel) scan differently: tabs, NEL/LS/PS line
+# breaks, a BOM past the start (libyaml reads it as a document marker), and a directive,
+# which would switch ruamel's resolver to another YAML version.
+_PURE_ONLY = re.compile("[\t\x85\u2028\u2029\ufeff]|(?:\\A|[\r\n])%")
 
 
 class Diverges(Exception):
@@ -65,14 +66,13 @@ def available() -> bool:
 
 def can_read(text: str) -> bool:
     """Whether libyaml reads ``text`` as ruamel's pure YAML 1.2 parser does."""
-    if CParser is None or any(character in text for character in _DIVERGENT):
-        return False
     # The pure reader refuses a control character before it parses anything; libyaml only
     # when it reaches it, after most of the work.
-    if Reader.NON_PRINTABLE.search(text):
-        return False
-    # A %YAML directive would switch ruamel's resolver to another version.
-    return not text.startswith("%") and "\n%" not in text and "\r%" not in text
+    return (
+        CParser is not None
+        and not _PURE_ONLY.search(text)
+        and not Reader.NON_PRINTABLE.search(text)
+    )
 
 
 def use_libyaml(yaml: YAML) -> YAML:

@@ -37,6 +37,8 @@ from sipcli.limits import DEFAULT_MAX_BYTES
 from sipcli.model import Plan
 from sipcli.model.common import StatusUpdate, UpdateStatus
 from sipcli.model.goals import Benchmark, Goal
+from sipcli.source import UTF8_BOM, load_bytes
+from sipcli.validate import validate_document
 
 #: The columns a progress CSV may have, in the order the model keeps a status update's keys.
 COLUMNS = ("id", "date", "actual", "status", "period", "note")
@@ -80,7 +82,7 @@ class MergeResult:
         if b"\r\n" in original:
             text = text.replace("\n", "\r\n")
         data = text.encode("utf-8")
-        return b"\xef\xbb\xbf" + data if original.startswith(b"\xef\xbb\xbf") else data
+        return UTF8_BOM + data if original.startswith(UTF8_BOM) else data
 
 
 def read_updates(text: str, csv_name: str) -> list[ImportRow]:
@@ -299,9 +301,6 @@ def _did_you_mean(name: str, known: list[str]) -> str:
 def _load_valid(
     plan_bytes: bytes, plan_name: str, max_bytes: int
 ) -> tuple[CommentedMap, Plan, list[str]]:
-    from sipcli.source import load_bytes  # noqa: PLC0415 - the loader is heavy
-    from sipcli.validate import validate_document  # noqa: PLC0415
-
     loaded = load_bytes(plan_bytes, file=plan_name, max_bytes=max_bytes)
     problems = [
         f"{d.file}:{d.line}:{d.column}: {d.code} {d.message}" for d in [loaded.diagnostic] if d

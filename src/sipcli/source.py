@@ -165,7 +165,7 @@ def _too_large(size: int, limit: int) -> str:
 # --- decoding -------------------------------------------------------------------------------
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-_UTF8_BOM = b"\xef\xbb\xbf"
+UTF8_BOM = b"\xef\xbb\xbf"
 
 
 def decode(raw: bytes) -> str:
@@ -183,7 +183,7 @@ def decode(raw: bytes) -> str:
             "The file contains a NUL byte, so it is not a text file (is it a Word or Excel "
             "file?). A plan must be a plain-text YAML file.",
         )
-    body = raw.removeprefix(_UTF8_BOM)
+    body = raw.removeprefix(UTF8_BOM)
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import io
 from pathlib import Path
 from typing import Annotated
 
@@ -48,7 +47,7 @@ def report(
 
     Exit status: 0 every plan was read, 1 some plan is not valid, 2 sip could not run.
     """
-    from sipcli.cli_support import cannot_run_on_sip_error, collect_inputs, emit_report, fail
+    from sipcli.cli_support import cannot_run_on_sip_error, collect_inputs, fail, write_report
     from sipcli.reporters.rollup_report import ROLLUP_REPORTERS
     from sipcli.rollup import build_rollup
 
@@ -58,7 +57,6 @@ def report(
         fail(f"--as-of {as_of!r} is not a date; write it as YYYY-MM-DD")
     with cannot_run_on_sip_error():
         rollup = build_rollup(collect_inputs(paths, output_file), as_of=day, config=config)
-    buffer = io.StringIO()
-    ROLLUP_REPORTERS[output_format.value]().write(rollup, buffer)
-    emit_report(buffer.getvalue(), output_file)
+    reporter = ROLLUP_REPORTERS[output_format.value]()
+    write_report(lambda stream: reporter.write(rollup, stream), output_file)
     raise typer.Exit(rollup.exit_code())
