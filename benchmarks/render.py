@@ -19,10 +19,10 @@ from collections.abc import Callable
 
 from common import EXAMPLES, ROOT
 
-from sipcli.check import validate_file
 from sipcli.render.docx_render import render_docx
 from sipcli.render.run import render_text
 from sipcli.render.view import PlanView, build_view
+from sipcli.validate.check import validate_file
 
 
 def timings(job: Callable[[], object], runs: int) -> list[float]:

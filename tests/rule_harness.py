@@ -6,13 +6,13 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from sipcli.config import EnabledRule
 from sipcli.diagnostics import format_plan_path
-from sipcli.lint import run_rules
-from sipcli.reference import default_reference
-from sipcli.rules.registry import RuleClass
-from sipcli.source import load_bytes
-from sipcli.validate import validate_document
+from sipcli.lint.engine import run_rules
+from sipcli.lint.rules.registry import RuleClass
+from sipcli.lint.settings import EnabledRule
+from sipcli.load.source import load_bytes
+from sipcli.model.reference import default_reference
+from sipcli.validate.document import validate_document
 
 HEADER = {
     "schema_version": "schema_version: 1\n",

@@ -13,7 +13,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from sipcli.reference import default_reference
+from sipcli.model.reference import default_reference
 from sipcli.score import score_text
 from sipcli.score.elements import Elements
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from sipcli.charts import can_chart, goal_chart
-from sipcli.check import validate_file
 from sipcli.errors import SipError
+from sipcli.render.charts import can_chart, goal_chart
+from sipcli.validate.check import validate_file
 
 from .conftest import EXAMPLES
 

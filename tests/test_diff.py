@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from sipcli.check import validate_file
-from sipcli.diff import FieldChange, PlanDiff, diff_plans, diff_values, render_value
 from sipcli.model import Plan
+from sipcli.monitor.diff import FieldChange, PlanDiff, diff_plans, diff_values, render_value
 from sipcli.reporters.diff_report import markdown_report, text_report
+from sipcli.validate.check import validate_file
 
 from .conftest import EXAMPLES, MINIMAL_PLAN, Result
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sipcli.check import validate_file
+from sipcli.validate.check import validate_file
 
 from .conftest import EXAMPLES
 

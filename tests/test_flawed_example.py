@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from sipcli.config import load_settings
+from sipcli.lint.settings import load_settings
 
 from .conftest import EXAMPLES, ROOT
 

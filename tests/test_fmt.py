@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sipcli.fmt import format_text
+from sipcli.edit.fmt import format_text
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -165,11 +165,11 @@ def test_comment_below_a_block_scalar_keeps_its_indentation() -> None:
 def test_output_that_would_lose_a_comment_is_refused(
     run_sip, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import sipcli.fmt
+    import sipcli.edit.fmt
 
-    real_dump = sipcli.fmt.dump
+    real_dump = sipcli.edit.fmt.dump
     monkeypatch.setattr(
-        sipcli.fmt, "dump", lambda data: real_dump(data).replace("# district comment", "")
+        sipcli.edit.fmt, "dump", lambda data: real_dump(data).replace("# district comment", "")
     )
     path = tmp_path / "plan.yaml"
     path.write_text(UNORDERED, encoding="utf-8")
@@ -223,7 +223,7 @@ def test_blank_line_after_a_block_scalar_stays_when_keys_move() -> None:
 
 @pytest.mark.parametrize("section", ["implementation", "assessment"])
 def test_reversed_section_of_an_example_formats_back_to_the_example(section: str) -> None:
-    from sipcli.fmt import _load_keeping_quotes, dump, reorder
+    from sipcli.edit.fmt import _load_keeping_quotes, dump, reorder
 
     original = (EXAMPLES / "high.yaml").read_text(encoding="utf-8")
     data = _load_keeping_quotes(original)

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from sipcli.check import validate_file
-from sipcli.source import DEFAULT_MAX_BYTES
+from sipcli.load.source import DEFAULT_MAX_BYTES
+from sipcli.validate.check import validate_file
 
 CORPUS = Path(__file__).parent / "fixtures" / "invalid"
 MANIFEST = CORPUS / "cases.yaml"
@@ -95,8 +95,8 @@ def test_every_fixture_is_listed_and_every_listed_file_exists() -> None:
 
 
 def test_corpus_covers_every_loader_and_schema_code() -> None:
-    from sipcli.source import LOADER_CHECKS
-    from sipcli.validate import SCHEMA_CHECKS
+    from sipcli.load.source import LOADER_CHECKS
+    from sipcli.validate.document import SCHEMA_CHECKS
 
     expected_codes = {
         code for case in CASES if not case.get("xfail") for code, _, _ in case["expect"]

@@ -13,8 +13,8 @@ from ruamel.yaml.comments import TaggedScalar
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scanner import RoundTripScanner
 
-from sipcli import libyaml
-from sipcli.source import Refusal, load_bytes, new_yaml
+from sipcli.load import libyaml
+from sipcli.load.source import Refusal, load_bytes, new_yaml
 
 from .conftest import EXAMPLES
 from .test_robustness import mutated_plans

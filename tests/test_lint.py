@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from sipcli.config import load_settings
-from sipcli.explain import rules_markdown
+from sipcli.lint.explain import rules_markdown
+from sipcli.lint.settings import load_settings
+from sipcli.lint.suppress import parse_suppressions
 from sipcli.reporters.sarif import fingerprint
-from sipcli.suppress import parse_suppressions
 
 from .conftest import EXAMPLES, MINIMAL_PLAN, ROOT
 

@@ -1,4 +1,4 @@
-"""`sipcli.source`: decoding bytes and parsing YAML, where a direct test is clearer than a file."""
+"""`sipcli.load.source`: decoding bytes and parsing YAML, where a direct test is clearer than a file."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from ruamel.yaml.comments import CommentedMap
 
 from sipcli.errors import UnreadableFileError
-from sipcli.source import Refusal, decode, load_bytes, load_file, parse
+from sipcli.load.source import Refusal, decode, load_bytes, load_file, parse
 
 MINIMAL_PLAN = """\
 schema_version: 1

@@ -1,4 +1,4 @@
-"""`sipcli.positions`: from a model location to a 1-based position in the file."""
+"""`sipcli.load.positions`: from a model location to a 1-based position in the file."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from ruamel.yaml.comments import CommentedMap
 
-from sipcli.positions import Located, locate, walk
-from sipcli.source import parse
+from sipcli.load.positions import Located, locate, walk
+from sipcli.load.source import parse
 
 #   column:  1234567890123456789012345678901234567890
 TEXT = """\

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from sipcli.check import validate_file
-from sipcli.progress import Thresholds, goal_progress, overdue_date, plan_progress
-from sipcli.progress_import import ProgressImportError, read_updates
-from sipcli.reference import default_reference
+from sipcli.model.reference import default_reference
+from sipcli.monitor.progress import Thresholds, goal_progress, overdue_date, plan_progress
+from sipcli.monitor.progress_import import ProgressImportError, read_updates
+from sipcli.validate.check import validate_file
 from tests.conftest import Result
 
 RunSip = Callable[..., Result]

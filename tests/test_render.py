@@ -15,9 +15,9 @@ import pytest
 from markdown_it import MarkdownIt
 from ruamel.yaml import YAML
 
-from sipcli.check import validate_file
 from sipcli.render.run import render_text
 from sipcli.render.view import build_view
+from sipcli.validate.check import validate_file
 
 from .conftest import EXAMPLES, MINIMAL_PLAN, ROOT
 

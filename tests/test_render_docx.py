@@ -16,13 +16,13 @@ from docx.shared import RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from sipcli.check import validate_file
 from sipcli.errors import SipError
+from sipcli.load.resources import templates_dir
 from sipcli.model import Plan
 from sipcli.render.docx_render import render_docx, shipped_template, word_text
 from sipcli.render.view import Entry, Item, PlanView, Section, build_view, number
 from sipcli.render.view import Table as ViewTable
-from sipcli.resources import templates_dir
+from sipcli.validate.check import validate_file
 
 from .conftest import EXAMPLES
 

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from sipcli.check import validate_file
 from sipcli.model import Plan
 from sipcli.render.docx_render import render_docx
 from sipcli.render.view import build_view
+from sipcli.validate.check import validate_file
 
 from .conftest import EXAMPLES
 

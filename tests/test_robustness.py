@@ -7,9 +7,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sipcli.scaffold import plan_skeleton
-from sipcli.source import LOADER_CHECKS, load_bytes
-from sipcli.validate import SCHEMA_CHECKS, validate_document
+from sipcli.load.source import LOADER_CHECKS, load_bytes
+from sipcli.validate.document import SCHEMA_CHECKS, validate_document
+from sipcli.validate.scaffold import plan_skeleton
 
 from .conftest import EXAMPLES, MINIMAL_PLAN
 

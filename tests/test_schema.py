@@ -13,7 +13,7 @@ from ruamel.yaml import YAML
 
 from sipcli.model import Plan
 from sipcli.model.introspect import models_below
-from sipcli.schema import plan_json_schema, plan_json_schema_text
+from sipcli.validate.schema import plan_json_schema, plan_json_schema_text
 
 from .conftest import EXAMPLES, ROOT
 

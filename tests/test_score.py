@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sipcli.reference import default_reference
+from sipcli.model.reference import default_reference
 from sipcli.score import score_text
 from sipcli.score.elements import detect
 from sipcli.score.quantities import find_amounts

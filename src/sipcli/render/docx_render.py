@@ -28,9 +28,9 @@ from jinja2 import TemplateError
 from markupsafe import Markup
 
 from sipcli.errors import SipError
+from sipcli.load.resources import templates_dir
 from sipcli.render.environment import make_environment, template_error
 from sipcli.render.view import PlanView
-from sipcli.resources import templates_dir
 
 #: The date every rendered document carries (created, modified, last printed), as in its zip.
 FIXED_DATE = dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)

@@ -13,8 +13,8 @@ from jinja2.exceptions import SecurityError, TemplateNotFound, TemplateSyntaxErr
 from jinja2.sandbox import SandboxedEnvironment
 
 from sipcli.errors import SipError
+from sipcli.load.resources import templates_dir
 from sipcli.render.escape import html_text, markdown_text
-from sipcli.resources import templates_dir
 
 
 def render_templates_dir() -> Path:

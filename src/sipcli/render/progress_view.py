@@ -1,6 +1,6 @@
 """The progress report's view: per goal, its chart and where it and its benchmarks stand.
 
-Built from `sipcli.progress` (statuses at a date) and `sipcli.charts` (one chart per goal).
+Built from `sipcli.monitor.progress` (statuses at a date) and `sipcli.render.charts` (one chart per goal).
 The charts are returned beside the view, by file name, so each format can embed or link them.
 """
 
@@ -10,10 +10,10 @@ import base64
 import datetime as dt
 from dataclasses import dataclass
 
-from sipcli.charts import can_chart, goal_chart
 from sipcli.model import Plan
-from sipcli.progress import STATUSES, Progress, Thresholds, plan_progress
-from sipcli.reference import Reference
+from sipcli.model.reference import Reference
+from sipcli.monitor.progress import STATUSES, Progress, Thresholds, plan_progress
+from sipcli.render.charts import can_chart, goal_chart
 from sipcli.render.formatting import date, number
 from sipcli.render.labels import PLAN_TYPES
 from sipcli.render.viewmodel import Entry, Row, Table
@@ -129,5 +129,5 @@ def build_progress_view(
 
 
 def _statuses(items: list[Progress]) -> list[str]:
-    """The statuses present, in the order of `sipcli.progress.STATUSES`."""
+    """The statuses present, in the order of `sipcli.monitor.progress.STATUSES`."""
     return [status for status in STATUSES if any(item.status == status for item in items)]

@@ -17,18 +17,18 @@ from typing import TYPE_CHECKING
 from jinja2 import TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
-from sipcli.check import validate_file
-from sipcli.config import settings_for
 from sipcli.diagnostics import FileResult
 from sipcli.errors import SipError
-from sipcli.limits import DEFAULT_MAX_BYTES
+from sipcli.lint.settings import settings_for
+from sipcli.load.limits import DEFAULT_MAX_BYTES
 from sipcli.model import Plan
 from sipcli.render.environment import make_environment, template_error
 from sipcli.render.view import PlanView, build_view
+from sipcli.validate.check import validate_file
 
 if TYPE_CHECKING:
     from sipcli.render.progress_view import ProgressView
-from sipcli.writing import write_atomically
+from sipcli.write.atomic import write_atomically
 
 #: The formats `sip render` writes, with their file extensions.
 FORMATS = {"md": ".md", "html": ".html", "docx": ".docx"}
@@ -143,7 +143,7 @@ def render_plan(plan: Plan, plan_file: Path, options: RenderOptions) -> list[Out
 
 def _render_progress(plan: Plan, plan_file: Path, options: RenderOptions) -> list[Output]:
     """The progress report: statuses at the as-of date and a chart per goal."""
-    from sipcli.progress import Thresholds  # noqa: PLC0415 - only for this report
+    from sipcli.monitor.progress import Thresholds  # noqa: PLC0415 - only for this report
     from sipcli.render.progress_view import build_progress_view  # noqa: PLC0415
 
     reference = settings_for(plan_file).reference

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from sipcli.diff import ChangeKind, ItemChange, PlanDiff
+from sipcli.monitor.diff import ChangeKind, ItemChange, PlanDiff
 
 #: The version of the JSON object `sip diff --format json` writes.
 DIFF_JSON_VERSION = 1

@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any, ClassVar, TextIO
 
 if TYPE_CHECKING:
-    from sipcli.progress import Progress, ProgressRun
+    from sipcli.monitor.progress import Progress, ProgressRun
 
 #: The version of the JSON object `sip progress --format json` writes.
 PROGRESS_JSON_VERSION = 1

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TextIO
 from sipcli.render.escape import markdown_text
 
 if TYPE_CHECKING:
-    from sipcli.rollup import Rollup, SchoolRow
+    from sipcli.monitor.rollup import Rollup, SchoolRow
 
 #: The version of the JSON object `sip report --format json` writes.
 ROLLUP_JSON_VERSION = 1

@@ -11,8 +11,8 @@ import json
 from typing import Any
 
 from sipcli import __version__
-from sipcli.catalog import Entry, all_entries
 from sipcli.diagnostics import Diagnostic, RunResult, Severity
+from sipcli.lint.catalog import Entry, all_entries
 from sipcli.reporters.base import Reporter
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import get_args
 
+from sipcli.model.reference import TALLY_UNITS
 from sipcli.model.types import StudentGroup
-from sipcli.reference import TALLY_UNITS
 from sipcli.score.facts import Facts, Known
 
 _UNDERSERVED = frozenset(get_args(StudentGroup)) - {"all", "other"}

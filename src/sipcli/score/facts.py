@@ -15,8 +15,8 @@ from typing import Any, Literal
 
 from sipcli.model import Plan
 from sipcli.model.goals import Benchmark, Goal
-from sipcli.reference import MetricFacts, Reference
-from sipcli.rules.plan_index import plan_horizon_end, plan_year_bounds
+from sipcli.model.index import plan_horizon_end, plan_year_bounds
+from sipcli.model.reference import MetricFacts, Reference
 from sipcli.score.elements import Elements, detect
 from sipcli.score.found import Found
 from sipcli.score.quantities import percent_for_points

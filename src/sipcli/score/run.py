@@ -6,12 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sipcli.check import validate_file
-from sipcli.config import settings_for
 from sipcli.diagnostics import FileResult
-from sipcli.limits import DEFAULT_MAX_BYTES
-from sipcli.reference import Reference, default_reference
+from sipcli.lint.settings import settings_for
+from sipcli.load.limits import DEFAULT_MAX_BYTES
+from sipcli.model.reference import Reference, default_reference
 from sipcli.score.scorer import ItemScore, score_plan, score_text
+from sipcli.validate.check import validate_file
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from typing import Any
 
 from sipcli.diagnostics import format_plan_path
 from sipcli.model import Plan
-from sipcli.reference import Reference
+from sipcli.model.reference import Reference
 from sipcli.score.facts import Facts, facts_of_benchmark, facts_of_goal, facts_of_text
 from sipcli.score.frameworks import FRAMEWORKS, Criterion
 

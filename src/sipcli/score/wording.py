@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from sipcli.score.found import Found
-from sipcli.score.lexicon import Labelled, lexicon
+from sipcli.statement.lexicon import Labelled, lexicon
 
 #: Template placeholders left unfilled: XX, TBD, ___, [insert ...], (date), lorem ipsum.
 PLACEHOLDER = re.compile(

@@ -1,0 +1,100 @@
+"""`sip fmt`: rewrite plans in one canonical layout, keeping every comment and blank line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from sipcli.edit.fmt import FormatResult
+
+
+def register(app: typer.Typer) -> None:
+    """Add `sip fmt` to ``app``."""
+
+    @app.command("fmt")
+    def fmt(
+        paths: Annotated[
+            list[Path],
+            typer.Argument(
+                help="Plan files, or folders to search for *.yaml and *.yml files.",
+                show_default=False,
+            ),
+        ],
+        check: Annotated[
+            bool, typer.Option("--check", help="Change nothing; exit 1 if a file would change.")
+        ] = False,
+        diff: Annotated[
+            bool, typer.Option("--diff", help="Change nothing; show what would change.")
+        ] = False,
+    ) -> None:
+        """Rewrite plans in one layout: key order, indentation, quoted codes, school years.
+
+        Exit status: 0 done (nothing left to change), 1 a file would change (--check,
+        --diff) or could not be formatted, 2 sip could not run.
+        """
+        from sipcli.cli.support import EXIT_CLEAN, EXIT_PROBLEMS, cannot_run_on_sip_error
+        from sipcli.load.discover import collect_plan_files
+
+        with cannot_run_on_sip_error():
+            files = collect_plan_files(paths)
+        outcomes = [_format_one(path, check=check, diff=diff) for path in files]
+        raise typer.Exit(EXIT_PROBLEMS if any(outcomes) else EXIT_CLEAN)
+
+
+def _format_one(path: Path, *, check: bool, diff: bool) -> bool:
+    """Format one file (or only report on it); return True when it counts as a problem."""
+    from sipcli.cli.support import fail, write_or_fail
+    from sipcli.edit.fmt import format_bytes
+
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        fail(f"cannot read {path}: {error.strerror or error}")
+    result = format_bytes(raw, str(path))
+    if result.formatted is None:
+        _report_refusal(result)
+        return True
+    if not result.changed:
+        return False
+    if diff:
+        _show_diff(result)
+    if check:
+        typer.echo(f"would reformat {path}")
+    if check or diff:
+        return True
+    write_or_fail(path, result.formatted)
+    typer.echo(f"reformatted {path}")
+    return False
+
+
+def _report_refusal(result: FormatResult) -> None:
+    # A file that does not load or validate is never rewritten: say why, as validate would.
+    for diagnostic in result.diagnostics:
+        typer.echo(
+            f"{result.file}:{diagnostic.line}:{diagnostic.column}: {diagnostic.code} "
+            f"{diagnostic.message}",
+            err=True,
+        )
+    if result.diagnostics:
+        typer.echo(
+            f"sip: {result.file} was not formatted; fix the problems above "
+            f"(see `sip validate {result.file}`).",
+            err=True,
+        )
+    if result.error:
+        typer.echo(f"sip: {result.error}", err=True)
+
+
+def _show_diff(result: FormatResult) -> None:
+    import difflib
+
+    lines = difflib.unified_diff(
+        result.original.splitlines(keepends=True),
+        (result.formatted or "").splitlines(keepends=True),
+        fromfile=f"{result.file} (original)",
+        tofile=f"{result.file} (formatted)",
+    )
+    typer.echo("".join(lines), nl=False)

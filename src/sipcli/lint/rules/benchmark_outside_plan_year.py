@@ -1,0 +1,92 @@
+"""SIP303 benchmark-outside-plan-year."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Annotated
+
+from pydantic import Field
+
+from sipcli.diagnostics import Severity
+from sipcli.lint.rules.base import Context, Finding, Rule, RuleOptions
+from sipcli.model import Plan
+from sipcli.model.index import benchmarks_of, plan_year_bounds
+
+
+class BenchmarkOutsidePlanYearOptions(RuleOptions):
+    """Which school years benchmarks may be set for."""
+
+    plan_years: Annotated[int, Field(ge=1, le=5)] = 1
+    """How many school years, from the plan's first one, benchmarks may be set for (a renewal
+    re-sets them each year, so one is usual)."""
+
+
+class BenchmarkOutsidePlanYear(Rule[BenchmarkOutsidePlanYearOptions]):
+    """Benchmark dates fall inside the school year the plan sets benchmarks for.
+
+    Why it matters: interim benchmarks are the checkpoints of the plan's year, reviewed as
+    the year goes and re-set at each annual renewal. A date before the year starts is
+    usually a typo (a wrong year); a date in a later year belongs in a later renewal, where
+    it will be set with that year's data.
+
+    Fails:
+
+        goals:
+          - id: G1
+            statement: By fall 2027, grade 3 students meeting or exceeding expectations in ELA will rise from 38% to 45%.
+            benchmarks:
+              - id: G1.B1
+                statement: Every grade 3 teacher completes a coaching cycle on small-group reading each term.
+                type: process
+                due: [2025-11-15, 2027-02-15, 2027-05-15]
+
+    Passes:
+
+        goals:
+          - id: G1
+            statement: By fall 2027, grade 3 students meeting or exceeding expectations in ELA will rise from 38% to 45%.
+            benchmarks:
+              - id: G1.B1
+                statement: Every grade 3 teacher completes a coaching cycle on small-group reading each term.
+                type: process
+                due: [2026-11-15, 2027-02-15, 2027-05-15]
+    """
+
+    code = "SIP303"
+    name = "benchmark-outside-plan-year"
+    severity = Severity.WARNING
+    options_model = BenchmarkOutsidePlanYearOptions
+
+    def check(
+        self, plan: Plan, options: BenchmarkOutsidePlanYearOptions, context: Context
+    ) -> Iterator[Finding]:
+        """Flag each benchmark due date outside the plan's benchmark years."""
+        first_day, first_year_end = plan_year_bounds(plan)
+        last_day = first_year_end.replace(year=first_year_end.year + options.plan_years - 1)
+        for path, _goal, benchmark in benchmarks_of(plan):
+            for k, due in enumerate(benchmark.due):
+                message = _problem(benchmark.id, due, first_day, last_day)
+                if message:
+                    yield Finding((*path, "due", k), message, anchor="value")
+
+
+def _problem(benchmark: str, due: dt.date, first_day: dt.date, last_day: dt.date) -> str | None:
+    if due < first_day:
+        return (
+            f"Benchmark {benchmark} is due {due}, before {_school_year(first_day)} starts "
+            f"({first_day}). Check the year, and move the date inside the plan's school year."
+        )
+    if due > last_day:
+        return (
+            f"Benchmark {benchmark} is due {due}, after {_school_year(last_day)} ends "
+            f"({last_day}), the last school year this plan sets benchmarks for. Check the "
+            "year, or leave this checkpoint to a later renewal of the plan."
+        )
+    return None
+
+
+def _school_year(day: dt.date) -> str:
+    """Return the school year (July to June) that ``day`` falls in, e.g. SY2026-27."""
+    start = day.year if day.month >= 7 else day.year - 1
+    return f"SY{start}-{(start + 1) % 100:02d}"

@@ -1,0 +1,45 @@
+"""Check plan files: load each with positions, validate it into a `Plan`, collect diagnostics."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sipcli.diagnostics import FileResult, RunResult
+from sipcli.load.limits import DEFAULT_MAX_BYTES
+from sipcli.load.source import Document, load_file
+from sipcli.model import Plan
+from sipcli.validate.document import validate_document
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    """One file after validation: its result, the loaded document, and the plan when valid."""
+
+    result: FileResult
+    plan: Plan | None
+    document: Document | None = None
+
+
+def validate_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> CheckedFile:
+    """Load and validate one plan file.
+
+    Raises:
+        UnreadableFileError: when the file cannot be read at all.
+    """
+    loaded = load_file(path, max_bytes=max_bytes)
+    if loaded.document is None:
+        diagnostics = [loaded.diagnostic] if loaded.diagnostic else []
+        return CheckedFile(FileResult(loaded.file, diagnostics, loaded.lines), None)
+    validation = validate_document(loaded.document)
+    return CheckedFile(
+        FileResult(loaded.file, validation.diagnostics, loaded.lines),
+        validation.plan,
+        loaded.document,
+    )
+
+
+def validate_files(paths: Sequence[Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> RunResult:
+    """Validate every file in ``paths`` (already collected) and gather the results."""
+    return RunResult([validate_file(path, max_bytes=max_bytes).result for path in paths])
