@@ -137,3 +137,17 @@ def format_plan_path(loc: Iterable[object]) -> str:
         else:
             text += f".{part}" if text else str(part)
     return text
+
+
+def closest(word: str, options: Sequence[str]) -> str | None:
+    """Return the option closest to ``word`` when it is close enough to be a likely typo."""
+    lowered = {option.lower(): option for option in options}
+    if word.lower() in lowered:
+        return lowered[word.lower()]
+    import difflib  # noqa: PLC0415 - needed only when a value is wrong
+
+    normalised = {option.replace("_", " "): option for option in options}
+    matches = difflib.get_close_matches(
+        word.replace("_", " ").lower(), list(normalised), n=1, cutoff=0.6
+    )
+    return normalised[matches[0]] if matches else None

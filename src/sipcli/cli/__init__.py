@@ -223,7 +223,7 @@ def validate(
 
     Exit status: 0 all valid, 1 problems found, 2 sip could not run.
     """
-    from sipcli.validate.check import validate_files
+    from sipcli.validate.plans import validate_files
 
     with _cannot_run_on_sip_error():
         run = validate_files(collect_inputs(paths, output_file), max_bytes=max_file_size)
@@ -331,9 +331,9 @@ def score(
         _fail("give either plan files or --text, not both")
     with _cannot_run_on_sip_error():
         if text is not None:
-            from sipcli.lint.settings import settings_for
+            from sipcli.validate.plans import reference_for
 
-            reference = settings_for(Path.cwd() / "statement", config=config).reference
+            reference = reference_for(Path.cwd() / "statement", config)
             run = score_statements(
                 _statements(text),
                 framework=framework.value,

@@ -13,14 +13,15 @@ from pathlib import Path
 
 from sipcli.diagnostics import Check, Diagnostic, FileResult, RunResult, format_plan_path
 from sipcli.lint.rules import ALL_RULES
-from sipcli.lint.rules.base import Context, Finding
+from sipcli.lint.rules.base import Context, Finding, ScoredGoal
 from sipcli.lint.settings import EnabledRule, RuleSelection, Settings, settings_for
 from sipcli.lint.suppress import apply_suppressions
 from sipcli.load.limits import DEFAULT_MAX_BYTES
 from sipcli.load.positions import locate
 from sipcli.load.source import Document
 from sipcli.model import Plan
-from sipcli.validate.check import validate_file
+from sipcli.model.reference import Reference
+from sipcli.validate.plans import PlanFile, read_plans
 
 
 @dataclass(frozen=True)
@@ -33,12 +34,20 @@ class RuleFinding:
 
 def run_rules(plan: Plan, rules: Iterable[EnabledRule], settings: Settings) -> list[RuleFinding]:
     """Run ``rules`` on a valid plan and return their findings, rule by rule."""
-    context = Context(plan, settings.reference)
+    context = Context(plan, settings.reference, score_goals=_score_goals)
     return [
         RuleFinding(enabled, finding)
         for enabled in rules
         for finding in enabled.rule.check(plan, enabled.options, context)
     ]
+
+
+def _score_goals(plan: Plan, reference: Reference, framework: str) -> Sequence[ScoredGoal]:
+    # The rules may not import the scorer (they are independent packages); the engine
+    # hands SIP801 this function, and the scorer is imported only when that rule runs.
+    from sipcli.score import score_plan  # noqa: PLC0415
+
+    return list(score_plan(plan, reference, framework))
 
 
 def to_diagnostic(document: Document, found: RuleFinding) -> Diagnostic:
@@ -55,27 +64,22 @@ def to_diagnostic(document: Document, found: RuleFinding) -> Diagnostic:
     )
 
 
-def lint_file(path: Path, settings: Settings, *, max_bytes: int = DEFAULT_MAX_BYTES) -> FileResult:
-    """Validate one file and, when it is valid, lint it.
-
-    Raises:
-        UnreadableFileError: when the file cannot be read at all.
-    """
-    checked = validate_file(path, max_bytes=max_bytes)
-    if checked.plan is None or checked.document is None:
-        return checked.result
-    rules = settings.rules_for(path)
-    found = run_rules(checked.plan, rules, settings)
-    diagnostics = [to_diagnostic(checked.document, item) for item in found]
+def lint_plan(source: PlanFile, settings: Settings) -> FileResult:
+    """Lint one plan file as read: a file with format errors keeps those and skips the rules."""
+    if source.plan is None or source.document is None:
+        return source.result
+    rules = settings.rules_for(source.path)
+    found = run_rules(source.plan, rules, settings)
+    diagnostics = [to_diagnostic(source.document, item) for item in found]
     enabled = {code for item in rules for code in (item.rule.code, item.rule.name)}
     kept = apply_suppressions(
         diagnostics,
-        checked.result.lines,
+        source.result.lines,
         enabled,
         every_rule_enabled=len(rules) == len(ALL_RULES),
-        file=checked.result.file,
+        file=source.result.file,
     )
-    return FileResult(checked.result.file, sorted(kept), checked.result.lines, settings.fail_on)
+    return FileResult(source.result.file, sorted(kept), source.result.lines, settings.fail_on)
 
 
 def lint_files(
@@ -92,13 +96,8 @@ def lint_files(
         SipError: when a configuration file is invalid, a selector names no rule, or a file
             cannot be read.
     """
-    return RunResult(
-        [
-            lint_file(
-                path,
-                settings_for(path, config=config, profile=profile, selection=selection),
-                max_bytes=max_bytes,
-            )
-            for path in paths
-        ]
-    )
+    results = []
+    for source in read_plans(paths, config=config, max_bytes=max_bytes):
+        settings = settings_for(source.path, config=config, profile=profile, selection=selection)
+        results.append(lint_plan(source, settings))
+    return RunResult(results)

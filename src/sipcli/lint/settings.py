@@ -1,6 +1,6 @@
-"""Configuration: ``.sip.yaml``, found upward from each plan, or named with ``--config``.
+"""What the configuration means for the lint rules: each rule's severity and options.
 
-The effective severity of each rule comes from, in order: the profile (draft, standard or
+The file itself is read by ``load.config``. The effective severity of each rule comes from, in order: the profile (draft, standard or
 submission), ``select`` and ``ignore``, ``rules: {CODE: {severity: ...}}``, the command
 line's ``--select`` and ``--ignore``, and ``per-file-ignores``. Each setting remembers where it
 came from, for ``sip config``.
@@ -9,64 +9,32 @@ came from, for ``sip config``.
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ValidationError
 
 from sipcli.diagnostics import Severity, format_plan_path
 from sipcli.errors import SipError
 from sipcli.lint.rules import ALL_RULES
 from sipcli.lint.rules.base import Rule, RuleOptions
 from sipcli.lint.rules.registry import RuleClass, find_rule, select_rules
+from sipcli.load.config import (
+    PROFILES,
+    ConfigFile,
+    Profile,
+    RuleSetting,
+    config_path_for,
+    read_config,
+)
 from sipcli.load.positions import locate
-from sipcli.load.source import load_file
-from sipcli.model.reference import Reference, default_reference, load_reference
-from sipcli.validate.schema_text import closest
+from sipcli.model.reference import Reference
+from sipcli.validate.plans import reference_in
 
-CONFIG_NAMES = (".sip.yaml", ".sip.yml")
-Profile = Literal["draft", "standard", "submission"]
-PROFILES: tuple[Profile, ...] = ("draft", "standard", "submission")
-SeverityOrOff = Literal["error", "warning", "info", "off"]
-
-
-def _kebab(name: str) -> str:
-    return name.replace("_", "-")
-
-
-class _ConfigModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True)
-
-
-class RuleSetting(_ConfigModel):
-    """Settings of one rule."""
-
-    severity: SeverityOrOff | None = None
-    """error, warning, info, or off to disable the rule."""
-    options: dict[str, Any] = Field(default_factory=dict)
-    """The rule's options (see `sip rule CODE`)."""
-
-
-class ConfigFile(_ConfigModel):
-    """The contents of a ``.sip.yaml`` file."""
-
-    profile: Profile = "standard"
-    """draft (early drafts: one level milder), standard, or submission (DESE's written requirements are errors)."""
-    select: list[str] | None = None
-    """Run only these rules: codes (SIP201), names (goal-missing-baseline), code prefixes (SIP2) or ALL."""
-    ignore: list[str] = Field(default_factory=list)
-    """Never run these rules."""
-    rules: dict[str, RuleSetting] = Field(default_factory=dict)
-    """Per-rule severity and options, keyed by code or name."""
-    per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
-    """Rules to skip for files matching a glob (relative to this file's folder)."""
-    fail_on: Literal["error", "warning", "info"] = "error"
-    """The lowest severity that makes sip exit with 1."""
-    reference: str | None = None
-    """A YAML file of metric facts that replaces the shipped entries it names."""
+__all__ = ["PROFILES", "Profile"]
 
 
 @dataclass(frozen=True)
@@ -200,18 +168,6 @@ def profile_severity(rule: RuleClass, profile: Profile) -> Severity | None:
     return rule.severity
 
 
-def find_config(start: Path) -> Path | None:
-    """Return the nearest ``.sip.yaml`` from ``start``'s folder up to the repository root."""
-    folder = start.resolve() if start.is_dir() else start.resolve().parent
-    for candidate in (folder, *folder.parents):
-        for name in CONFIG_NAMES:
-            if (candidate / name).is_file():
-                return candidate / name
-        if (candidate / ".git").exists():
-            return None
-    return None
-
-
 def settings_for(
     plan: Path,
     *,
@@ -225,8 +181,7 @@ def settings_for(
         SipError: when the configuration file is missing or invalid, or a selector names no
             rule.
     """
-    path = config if config is not None else find_config(plan)
-    return load_settings(path.resolve() if path else None, profile, selection)
+    return load_settings(config_path_for(plan, config), profile, selection)
 
 
 @cache
@@ -238,7 +193,9 @@ def load_settings(
     Raises:
         SipError: when the file is missing or invalid, or a selector names no rule.
     """
-    data = _read_config(path) if path else ConfigFile()
+    data, document = read_config(path)
+    if path is not None and document is not None:
+        _check_selectors(path, document.data, data)
     chosen: Profile = data.profile
     profile_source = str(path) if path and "profile" in data.model_fields_set else "default"
     if profile is not None:
@@ -249,9 +206,7 @@ def load_settings(
     states = {rule.code: _rule_state(rule, data, chosen, source, path) for rule in ALL_RULES}
     if selection is not None:
         states = {rule.code: selection.apply(rule, states[rule.code], chosen) for rule in ALL_RULES}
-    reference = default_reference()
-    if data.reference:
-        reference = load_reference(_relative_to(path, data.reference))
+    reference = reference_in(path, data)
     return Settings(
         path=path,
         profile=chosen,
@@ -264,11 +219,6 @@ def load_settings(
             for pattern, selectors in data.per_file_ignores.items()
         },
     )
-
-
-def _relative_to(config: Path | None, name: str) -> Path:
-    candidate = Path(name)
-    return candidate if candidate.is_absolute() or config is None else config.parent / candidate
 
 
 def _rule_state(
@@ -308,44 +258,6 @@ def _setting_for(rule: RuleClass, data: ConfigFile) -> RuleSetting | None:
         if find_rule(key) is rule:
             return setting
     return None
-
-
-def _read_config(path: Path) -> ConfigFile:
-    if not path.is_file():
-        raise SipError(f"configuration file {path} does not exist")
-    loaded = load_file(path)
-    if loaded.document is None:
-        d = loaded.diagnostic
-        raise SipError(
-            f"{d.file}:{d.line}:{d.column}: {d.code} {d.message}" if d else f"cannot read {path}"
-        )
-    try:
-        data = ConfigFile.model_validate(loaded.document.data)
-    except ValidationError as error:
-        raise SipError(_config_errors(path, loaded.document.data, error)) from error
-    _check_selectors(path, loaded.document.data, data)
-    return data
-
-
-def _config_errors(path: Path, raw: Any, error: ValidationError) -> str:
-    lines = [f"invalid configuration in {path}:"]
-    for problem in error.errors(include_url=False):
-        loc = tuple(problem["loc"])
-        where = locate(raw, loc, "key" if problem["type"] == "extra_forbidden" else "value")
-        message = problem["msg"]
-        if problem["type"] == "extra_forbidden":
-            known = [_kebab(name) for name in _model_fields_at(loc[:-1])]
-            guess = closest(str(loc[-1]), known)
-            hint = f"; did you mean '{guess}'?" if guess else f"; allowed keys: {', '.join(known)}"
-            message = f"unknown key '{loc[-1]}'{hint}"
-        lines.append(f"{path}:{where.line}:{where.column}: {format_plan_path(loc)}: {message}")
-    return "\n".join(lines)
-
-
-def _model_fields_at(loc: Sequence[Any]) -> list[str]:
-    if len(loc) >= 2 and loc[0] == "rules":
-        return list(RuleSetting.model_fields)
-    return list(ConfigFile.model_fields)
 
 
 def _check_selectors(path: Path, raw: Any, data: ConfigFile) -> None:

@@ -336,16 +336,15 @@ def progress_files(
     Raises:
         SipError: when a file cannot be read or the configuration is invalid.
     """
-    from sipcli.lint.settings import settings_for  # noqa: PLC0415
-    from sipcli.validate.check import validate_file  # noqa: PLC0415 - loads the model only when used
+    from sipcli.validate.plans import read_plans  # noqa: PLC0415 - loads the model only when used
 
     plans: list[PlanProgress] = []
     invalid: list[FileResult] = []
-    for path in paths:
-        checked = validate_file(path, max_bytes=max_bytes)
-        if checked.plan is None:
-            invalid.append(checked.result)
+    for source in read_plans(paths, config=config, max_bytes=max_bytes):
+        if source.plan is None:
+            invalid.append(source.result)
             continue
-        reference = settings_for(path, config=config).reference
-        plans.append(plan_progress(checked.plan, str(path), as_of, reference, thresholds))
+        plans.append(
+            plan_progress(source.plan, str(source.path), as_of, source.reference, thresholds)
+        )
     return ProgressRun(as_of, thresholds, plans, invalid)

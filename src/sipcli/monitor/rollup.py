@@ -12,13 +12,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sipcli.lint.settings import settings_for
 from sipcli.load.limits import DEFAULT_MAX_BYTES
 from sipcli.model import Plan
 from sipcli.model.reference import Reference
 from sipcli.monitor.progress import Thresholds, plan_progress
 from sipcli.score import score_plan
-from sipcli.validate.check import validate_file
+from sipcli.validate.plans import read_plans
 
 #: The plan's stages, by key, as a DESE reviewer names them.
 STAGES = {
@@ -128,12 +127,11 @@ def build_rollup(
         SipError: when a configuration file is invalid.
     """
     rollup = Rollup(as_of)
-    for path in paths:
-        checked = validate_file(path, max_bytes=max_bytes)
-        if checked.plan is None:
-            rollup.invalid.append(InvalidPlan(str(path), len(checked.result.diagnostics)))
+    for source in read_plans(paths, config=config, max_bytes=max_bytes):
+        file = str(source.path)
+        if source.plan is None:
+            rollup.invalid.append(InvalidPlan(file, len(source.result.diagnostics)))
             continue
-        reference = settings_for(path, config=config).reference
-        rollup.rows.append(school_row(checked.plan, str(path), reference, as_of, progress))
+        rollup.rows.append(school_row(source.plan, file, source.reference, as_of, progress))
     rollup.rows.sort(key=lambda row: (row.district, row.school, row.file))
     return rollup

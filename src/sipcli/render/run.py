@@ -19,12 +19,11 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from sipcli.diagnostics import FileResult
 from sipcli.errors import SipError
-from sipcli.lint.settings import settings_for
 from sipcli.load.limits import DEFAULT_MAX_BYTES
 from sipcli.model import Plan
 from sipcli.render.environment import make_environment, template_error
 from sipcli.render.view import PlanView, build_view
-from sipcli.validate.check import validate_file
+from sipcli.validate.plans import PlanFile, read_plans
 
 if TYPE_CHECKING:
     from sipcli.render.progress_view import ProgressView
@@ -113,7 +112,7 @@ def render_text(
     return text
 
 
-def render_plan(plan: Plan, plan_file: Path, options: RenderOptions) -> list[Output]:
+def render_plan(plan: Plan, source: PlanFile, options: RenderOptions) -> list[Output]:
     """Render one valid plan in each requested format; nothing is written here.
 
     Raises:
@@ -121,13 +120,14 @@ def render_plan(plan: Plan, plan_file: Path, options: RenderOptions) -> list[Out
             is not installed).
     """
     if options.report == "progress":
-        return _render_progress(plan, plan_file, options)
+        return _render_progress(plan, source, options)
     scores = None
     if options.with_scores:
         from sipcli.score import score_plan  # noqa: PLC0415 - only when scores are shown
 
-        reference = settings_for(plan_file).reference
-        scores = {item.id: item for item in score_plan(plan, reference) if item.kind == "goal"}
+        scores = {
+            item.id: item for item in score_plan(plan, source.reference) if item.kind == "goal"
+        }
     view = build_view(plan, scores)
     rendered: list[Output] = []
     for fmt in options.formats:
@@ -141,14 +141,15 @@ def render_plan(plan: Plan, plan_file: Path, options: RenderOptions) -> list[Out
     return rendered
 
 
-def _render_progress(plan: Plan, plan_file: Path, options: RenderOptions) -> list[Output]:
+def _render_progress(plan: Plan, source: PlanFile, options: RenderOptions) -> list[Output]:
     """The progress report: statuses at the as-of date and a chart per goal."""
     from sipcli.monitor.progress import Thresholds  # noqa: PLC0415 - only for this report
     from sipcli.render.progress_view import build_progress_view  # noqa: PLC0415
 
-    reference = settings_for(plan_file).reference
     as_of = options.as_of or dt.date.today()
-    view, charts = build_progress_view(plan, plan_file.stem, as_of, reference, Thresholds())
+    view, charts = build_progress_view(
+        plan, source.path.stem, as_of, source.reference, Thresholds()
+    )
     rendered: list[Output] = []
     for fmt in options.formats:
         if fmt == "docx":
@@ -170,14 +171,13 @@ def render_files(paths: Sequence[Path], options: RenderOptions) -> RenderRun:
     """
     run = RenderRun()
     many = len(paths) > 1 or len(options.formats) > 1
-    for path in paths:
-        checked = validate_file(path, max_bytes=options.max_bytes)
-        if checked.plan is None:
-            run.invalid.append(checked.result)
+    for source in read_plans(paths, max_bytes=options.max_bytes):
+        if source.plan is None:
+            run.invalid.append(source.result)
             continue
         # Render every format first: a template error must not leave some formats written.
-        for output in render_plan(checked.plan, path, options):
-            target = output_path(path, output.fmt, options, many)
+        for output in render_plan(source.plan, source, options):
+            target = output_path(source.path, output.fmt, options, many)
             for name, content in output.attachments.items():
                 run.written.append(_write(target.with_name(name), content))
             run.written.append(_write(target, output.content))

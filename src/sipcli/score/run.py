@@ -7,11 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sipcli.diagnostics import FileResult
-from sipcli.lint.settings import settings_for
 from sipcli.load.limits import DEFAULT_MAX_BYTES
 from sipcli.model.reference import Reference, default_reference
 from sipcli.score.scorer import ItemScore, score_plan, score_text
-from sipcli.validate.check import validate_file
+from sipcli.validate.plans import read_plans
 
 
 @dataclass(frozen=True)
@@ -57,15 +56,12 @@ def score_files(
         SipError: when a configuration file is invalid.
     """
     run = ScoreRun(framework, min_score)
-    for path in paths:
-        checked = validate_file(path, max_bytes=max_bytes)
-        if checked.plan is None:
-            run.invalid.append(checked.result)
+    for source in read_plans(paths, config=config, max_bytes=max_bytes):
+        if source.plan is None:
+            run.invalid.append(source.result)
             continue
-        reference = settings_for(path, config=config).reference
-        run.items.extend(
-            ScoredItem(str(path), item) for item in score_plan(checked.plan, reference, framework)
-        )
+        scores = score_plan(source.plan, source.reference, framework)
+        run.items.extend(ScoredItem(str(source.path), item) for item in scores)
     return run
 
 

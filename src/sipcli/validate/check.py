@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sipcli.diagnostics import FileResult, RunResult
+from sipcli.diagnostics import FileResult
 from sipcli.load.limits import DEFAULT_MAX_BYTES
-from sipcli.load.source import Document, load_file
+from sipcli.load.source import Document, LoadResult, load_bytes, load_file
 from sipcli.model import Plan
 from sipcli.validate.document import validate_document
 
@@ -28,7 +27,15 @@ def validate_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> CheckedF
     Raises:
         UnreadableFileError: when the file cannot be read at all.
     """
-    loaded = load_file(path, max_bytes=max_bytes)
+    return _validated(load_file(path, max_bytes=max_bytes))
+
+
+def validate_bytes(content: bytes, *, file: str, max_bytes: int = DEFAULT_MAX_BYTES) -> CheckedFile:
+    """Load and validate a plan held in memory (a version committed to git), named ``file``."""
+    return _validated(load_bytes(content, file=file, max_bytes=max_bytes))
+
+
+def _validated(loaded: LoadResult) -> CheckedFile:
     if loaded.document is None:
         diagnostics = [loaded.diagnostic] if loaded.diagnostic else []
         return CheckedFile(FileResult(loaded.file, diagnostics, loaded.lines), None)
@@ -38,8 +45,3 @@ def validate_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> CheckedF
         validation.plan,
         loaded.document,
     )
-
-
-def validate_files(paths: Sequence[Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> RunResult:
-    """Validate every file in ``paths`` (already collected) and gather the results."""
-    return RunResult([validate_file(path, max_bytes=max_bytes).result for path in paths])

@@ -15,14 +15,13 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 from ruamel.yaml.comments import CommentedMap
 
-from sipcli.diagnostics import Check, Diagnostic, format_plan_path
+from sipcli.diagnostics import Check, Diagnostic, closest, format_plan_path
 from sipcli.load.positions import Anchor, locate, walk
 from sipcli.load.source import Document
 from sipcli.model import Plan
 from sipcli.validate.schema_text import (  # the wording helpers; imported here, used on errors
     allowed_keys,
     choices_in,
-    closest,
     describe_input,
     expected_words,
     field_description,

@@ -45,20 +45,6 @@ def field_description(loc: Sequence[Any]) -> str | None:
     return field_docstrings(model).get(str(loc[-1])) if model else None
 
 
-def closest(word: str, options: Sequence[str]) -> str | None:
-    """Return the option closest to ``word`` when it is close enough to be a likely typo."""
-    lowered = {option.lower(): option for option in options}
-    if word.lower() in lowered:
-        return lowered[word.lower()]
-    import difflib  # noqa: PLC0415 - needed only when a value is wrong
-
-    normalised = {option.replace("_", " "): option for option in options}
-    matches = difflib.get_close_matches(
-        word.replace("_", " ").lower(), list(normalised), n=1, cutoff=0.6
-    )
-    return normalised[matches[0]] if matches else None
-
-
 def choices_in(expected: str) -> list[str]:
     """Split Pydantic's ``"'a', 'b' or 'c'"`` (or ``"1, 2 or 3"``) into ``['a', 'b', 'c']``."""
     return [

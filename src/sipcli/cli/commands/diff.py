@@ -112,23 +112,11 @@ def _load_sides(
 
 
 def _validate_committed(path: Path, rev: str, max_bytes: int) -> CheckedFile:
-    from sipcli.diagnostics import FileResult
     from sipcli.load.git_revision import read_at_revision
-    from sipcli.load.source import load_bytes
-    from sipcli.validate.check import CheckedFile
-    from sipcli.validate.document import validate_document
+    from sipcli.validate.check import validate_bytes
 
     committed = read_at_revision(path, rev)
-    loaded = load_bytes(committed.content, file=committed.label, max_bytes=max_bytes)
-    if loaded.document is None:
-        diagnostics = [loaded.diagnostic] if loaded.diagnostic else []
-        return CheckedFile(FileResult(loaded.file, diagnostics, loaded.lines), None)
-    validation = validate_document(loaded.document)
-    return CheckedFile(
-        FileResult(loaded.file, validation.diagnostics, loaded.lines),
-        validation.plan,
-        loaded.document,
-    )
+    return validate_bytes(committed.content, file=committed.label, max_bytes=max_bytes)
 
 
 def _report_invalid(*sides: CheckedFile) -> NoReturn:

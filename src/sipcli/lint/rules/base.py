@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import inspect
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import ClassVar, Generic, Literal, TypeVar
+from typing import ClassVar, Generic, Literal, Protocol, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -34,12 +34,65 @@ class Finding:
     anchor: Literal["key", "value"] = "key"
 
 
+class CriterionScore(Protocol):
+    """One S.M.A.R.T. criterion of a scored goal, as a rule sees it."""
+
+    @property
+    def letter(self) -> str:
+        """The criterion's letter (S, M, A, R, T...)."""
+
+    @property
+    def score(self) -> int:
+        """Its score, 0-100."""
+
+    @property
+    def met(self) -> bool:
+        """Whether the criterion is met."""
+
+
+class ScoredGoal(Protocol):
+    """A goal or benchmark as the SMART scorer rated it, as a rule sees it."""
+
+    @property
+    def kind(self) -> str:
+        """``goal`` or ``benchmark``."""
+
+    @property
+    def id(self) -> str:
+        """The item's id."""
+
+    @property
+    def score(self) -> int:
+        """Its overall score, 0-100."""
+
+    @property
+    def location(self) -> tuple[str | int, ...]:
+        """Its plan path."""
+
+    @property
+    def criteria(self) -> Sequence[CriterionScore]:
+        """Its criteria, in the framework's order."""
+
+
+#: Scores a plan's goals and benchmarks against a framework (dese, smartie or classic).
+GoalScorer = Callable[[Plan, Reference, str], Sequence[ScoredGoal]]
+
+
+def _no_scorer(plan: Plan, reference: Reference, framework: str) -> Sequence[ScoredGoal]:
+    raise NotImplementedError("this context was made without a scorer")
+
+
 @dataclass
 class Context:
-    """What every rule may consult besides the plan: reference facts and the plan's ids."""
+    """What every rule may consult besides the plan: reference facts, ids, and SMART scores.
+
+    Rules do not import the scorer (``lint.rules`` and ``score`` are independent packages):
+    the engine passes ``score_goals``.
+    """
 
     plan: Plan
     reference: Reference
+    score_goals: GoalScorer = _no_scorer
 
     @cached_property
     def index(self) -> PlanIndex:

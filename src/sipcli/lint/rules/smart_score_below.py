@@ -59,9 +59,7 @@ class SmartScoreBelow(Rule[SmartScoreOptions]):
 
     def check(self, plan: Plan, options: SmartScoreOptions, context: Context) -> Iterator[Finding]:
         """Flag each goal (and benchmark, if asked) that scores below the minimum."""
-        from sipcli.score import score_plan  # noqa: PLC0415 - loaded only when this rule runs
-
-        for item in score_plan(plan, context.reference, options.framework):
+        for item in context.score_goals(plan, context.reference, options.framework):
             if item.kind == "benchmark" and not options.include_benchmarks:
                 continue
             if item.score >= options.min_score:

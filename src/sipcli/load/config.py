@@ -1,0 +1,141 @@
+"""The configuration file, ``.sip.yaml``: found upward from each plan, read and checked.
+
+This module only reads the file into a `ConfigFile`; what its settings mean for the lint
+rules is ``lint.settings``, and the reference facts it names are read by
+``validate.plans.reference_for``. Reading it needs no rule, so commands that only want the
+reference facts (score, progress, render, report) do not import the rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from sipcli.diagnostics import closest, format_plan_path
+from sipcli.errors import SipError
+from sipcli.load.positions import locate
+from sipcli.load.source import Document, load_file
+
+CONFIG_NAMES = (".sip.yaml", ".sip.yml")
+Profile = Literal["draft", "standard", "submission"]
+PROFILES: tuple[Profile, ...] = ("draft", "standard", "submission")
+SeverityOrOff = Literal["error", "warning", "info", "off"]
+
+
+def kebab(name: str) -> str:
+    """Return a field name as it is written in the file (``fail_on`` is ``fail-on``)."""
+    return name.replace("_", "-")
+
+
+class _ConfigModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", alias_generator=kebab, populate_by_name=True)
+
+
+class RuleSetting(_ConfigModel):
+    """Settings of one rule."""
+
+    severity: SeverityOrOff | None = None
+    """error, warning, info, or off to disable the rule."""
+    options: dict[str, Any] = Field(default_factory=dict)
+    """The rule's options (see `sip rule CODE`)."""
+
+
+class ConfigFile(_ConfigModel):
+    """The contents of a ``.sip.yaml`` file."""
+
+    profile: Profile = "standard"
+    """draft (early drafts: one level milder), standard, or submission (DESE's written requirements are errors)."""
+    select: list[str] | None = None
+    """Run only these rules: codes (SIP201), names (goal-missing-baseline), code prefixes (SIP2) or ALL."""
+    ignore: list[str] = Field(default_factory=list)
+    """Never run these rules."""
+    rules: dict[str, RuleSetting] = Field(default_factory=dict)
+    """Per-rule severity and options, keyed by code or name."""
+    per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
+    """Rules to skip for files matching a glob (relative to this file's folder)."""
+    fail_on: Literal["error", "warning", "info"] = "error"
+    """The lowest severity that makes sip exit with 1."""
+    reference: str | None = None
+    """A YAML file of metric facts that replaces the shipped entries it names."""
+
+
+def find_config(start: Path) -> Path | None:
+    """Return the nearest ``.sip.yaml`` from ``start``'s folder up to the repository root."""
+    folder = start.resolve() if start.is_dir() else start.resolve().parent
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            if (candidate / name).is_file():
+                return candidate / name
+        if (candidate / ".git").exists():
+            return None
+    return None
+
+
+def config_path_for(plan: Path, config: Path | None = None) -> Path | None:
+    """Return the configuration file that applies to ``plan`` (``config`` when given), resolved."""
+    path = config if config is not None else find_config(plan)
+    return path.resolve() if path else None
+
+
+def reference_path(config: Path | None, data: ConfigFile) -> Path | None:
+    """Return the reference facts file the configuration names, relative to its folder."""
+    if not data.reference:
+        return None
+    candidate = Path(data.reference)
+    return candidate if candidate.is_absolute() or config is None else config.parent / candidate
+
+
+def read_config(path: Path | None) -> tuple[ConfigFile, Document | None]:
+    """Read and check a configuration file (None: the defaults), with its positions.
+
+    The result is cached until the file changes, so each command reads it once.
+
+    Raises:
+        SipError: when the file is missing, not valid YAML, or not a valid configuration.
+    """
+    if path is None:
+        return ConfigFile(), None
+    if not path.is_file():
+        raise SipError(f"configuration file {path} does not exist")
+    status = path.stat()
+    return _read_config(path, status.st_mtime_ns, status.st_size)
+
+
+@cache
+def _read_config(path: Path, mtime_ns: int, size: int) -> tuple[ConfigFile, Document]:
+    loaded = load_file(path)
+    if loaded.document is None:
+        d = loaded.diagnostic
+        raise SipError(
+            f"{d.file}:{d.line}:{d.column}: {d.code} {d.message}" if d else f"cannot read {path}"
+        )
+    try:
+        data = ConfigFile.model_validate(loaded.document.data)
+    except ValidationError as error:
+        raise SipError(_config_errors(path, loaded.document.data, error)) from error
+    return data, loaded.document
+
+
+def _config_errors(path: Path, raw: Any, error: ValidationError) -> str:
+    lines = [f"invalid configuration in {path}:"]
+    for problem in error.errors(include_url=False):
+        loc = tuple(problem["loc"])
+        where = locate(raw, loc, "key" if problem["type"] == "extra_forbidden" else "value")
+        message = problem["msg"]
+        if problem["type"] == "extra_forbidden":
+            known = [kebab(name) for name in _model_fields_at(loc[:-1])]
+            guess = closest(str(loc[-1]), known)
+            hint = f"; did you mean '{guess}'?" if guess else f"; allowed keys: {', '.join(known)}"
+            message = f"unknown key '{loc[-1]}'{hint}"
+        lines.append(f"{path}:{where.line}:{where.column}: {format_plan_path(loc)}: {message}")
+    return "\n".join(lines)
+
+
+def _model_fields_at(loc: Sequence[Any]) -> list[str]:
+    if len(loc) >= 2 and loc[0] == "rules":
+        return list(RuleSetting.model_fields)
+    return list(ConfigFile.model_fields)

@@ -1,0 +1,87 @@
+"""The one plan loop: every command that reads plans reads them here.
+
+For each path it yields a `PlanFile`: the file's diagnostics, its `Plan` when it is valid,
+and the reference facts that apply to it (the shipped facts, or those the nearest
+``.sip.yaml`` names). The facts are looked up only when a command asks for them, so
+``sip validate`` never reads a configuration file and no command imports the lint rules
+to find them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from pathlib import Path
+
+from sipcli.diagnostics import FileResult, RunResult
+from sipcli.load.config import ConfigFile, config_path_for, read_config, reference_path
+from sipcli.load.limits import DEFAULT_MAX_BYTES
+from sipcli.load.source import Document
+from sipcli.model import Plan
+from sipcli.model.reference import Reference, default_reference, load_reference
+from sipcli.validate.check import validate_file
+
+
+@dataclass(frozen=True)
+class PlanFile:
+    """One plan file as read: its result, its document and plan (when valid), its facts."""
+
+    path: Path
+    result: FileResult
+    plan: Plan | None
+    document: Document | None = None
+    config: Path | None = field(default=None, compare=False)
+    """The configuration file named on the command line (None: the nearest one)."""
+
+    @cached_property
+    def reference(self) -> Reference:
+        """The reference facts for this plan.
+
+        Raises:
+            SipError: when the configuration file or the facts file it names is invalid.
+        """
+        return reference_for(self.path, self.config)
+
+
+def read_plans(
+    paths: Iterable[Path], *, config: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[PlanFile]:
+    """Load and validate each plan file in turn.
+
+    Raises:
+        UnreadableFileError: when a file cannot be read at all.
+    """
+    for path in paths:
+        checked = validate_file(path, max_bytes=max_bytes)
+        yield PlanFile(path, checked.result, checked.plan, checked.document, config)
+
+
+def validate_files(paths: Iterable[Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> RunResult:
+    """Validate every file in ``paths`` (already collected) and gather the results."""
+    return RunResult([source.result for source in read_plans(paths, max_bytes=max_bytes)])
+
+
+def reference_for(plan: Path, config: Path | None = None) -> Reference:
+    """Return the reference facts for ``plan``: shipped, merged with the configuration's file.
+
+    Raises:
+        SipError: when the configuration file or the facts file it names is invalid.
+    """
+    path = config_path_for(plan, config)
+    data, _ = read_config(path)
+    return reference_in(path, data)
+
+
+def reference_in(config: Path | None, data: ConfigFile) -> Reference:
+    """Return the reference facts a configuration file (already read) names.
+
+    Raises:
+        SipError: when the facts file cannot be read or is invalid.
+    """
+    return _reference_at(reference_path(config, data))
+
+
+@cache
+def _reference_at(path: Path | None) -> Reference:
+    return load_reference(path) if path is not None else default_reference()
