@@ -1,19 +1,23 @@
-"""What every command shares: exit codes and turning "cannot run" into a message and exit 2."""
+"""What every command shares: exit codes, "cannot run" as a message and exit 2, writing output."""
 
 from __future__ import annotations
 
-import io
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 import typer
 
 from sipcli.errors import SipError
 
+if TYPE_CHECKING:
+    from sipcli.reporters.base import Reporter
+
 EXIT_CLEAN, EXIT_PROBLEMS, EXIT_CANNOT_RUN = 0, 1, 2
+
+ResultT = TypeVar("ResultT")
 
 
 def fail(message: str) -> NoReturn:
@@ -41,26 +45,25 @@ def write_or_fail(path: Path, content: str | bytes) -> None:
         fail(f"cannot write {path}: {error.strerror or error}")
 
 
-def emit_report(text: str, output_file: Path | None) -> None:
-    """Print a report, or write it whole to ``output_file`` (exit 2 when it cannot be)."""
-    if output_file is None:
-        sys.stdout.write(text)
-    else:
-        write_or_fail(output_file, text)
-        typer.echo(f"Wrote {output_file}", err=True)
+def output(
+    reporter: Reporter[ResultT],
+    result: ResultT,
+    output_file: Path | None,
+    *,
+    announce: bool = True,
+) -> None:
+    """Write a report to the terminal, or whole to ``output_file`` (exit 2 when it cannot be).
 
-
-def write_report(write: Callable[[TextIO], None], output_file: Path | None) -> None:
-    """Have ``write`` print a report to the terminal, or into ``output_file`` whole.
-
-    On the terminal the report goes straight to standard output, so a table keeps its colour.
+    ``announce`` says ``Wrote FILE`` on standard error once the file is written.
     """
-    if output_file is None:
-        write(sys.stdout)
-        return
-    buffer = io.StringIO()
-    write(buffer)
-    emit_report(buffer.getvalue(), output_file)
+    from sipcli.reporters.writer import write_report
+
+    try:
+        write_report(reporter, result, output_file=output_file, stdout=sys.stdout)
+    except OSError as error:
+        fail(f"cannot write {error.filename or output_file}: {error.strerror or error}")
+    if output_file is not None and announce:
+        typer.echo(f"Wrote {output_file}", err=True)
 
 
 def collect_inputs(paths: Iterable[Path], output_file: Path | None) -> list[Path]:

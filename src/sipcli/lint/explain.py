@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from sipcli.errors import SipError
@@ -29,11 +30,12 @@ def _profile_levels(entry: Entry) -> dict[str, str]:
     }
 
 
-def rules_table() -> str:
-    """Return every code as an aligned text table."""
+def rules_table(entries: Sequence[Entry] | None = None) -> str:
+    """Return every code (or ``entries``) as an aligned text table."""
+    entries = all_entries() if entries is None else entries
     header = f"{'code':<7} {'name':<34} {'draft':<8} {'standard':<8} {'submission':<10} summary"
     rows = [header, "-" * len(header)]
-    for entry in all_entries():
+    for entry in entries:
         levels = _profile_levels(entry)
         rows.append(
             f"{entry.code:<7} {entry.name:<34} {levels['draft']:<8} {levels['standard']:<8} "
@@ -42,8 +44,9 @@ def rules_table() -> str:
     return "\n".join(rows) + "\n"
 
 
-def rules_json() -> str:
+def rules_json(entries: Sequence[Entry] | None = None) -> str:
     """Return every code as JSON: code, name, family, summary, severity per profile, docs."""
+    entries = all_entries() if entries is None else entries
     payload = {
         "version": 1,
         "rules": [
@@ -56,14 +59,15 @@ def rules_json() -> str:
                 "severity": _profile_levels(entry),
                 "documentation": entry.documentation,
             }
-            for entry in all_entries()
+            for entry in entries
         ],
     }
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
 
 
-def rules_markdown() -> str:
+def rules_markdown(entries: Sequence[Entry] | None = None) -> str:
     """Return the rules reference (docs/rules.md) in Markdown."""
+    entries = all_entries() if entries is None else entries
     lines = [
         "# sip rules",
         "",
@@ -75,10 +79,10 @@ def rules_markdown() -> str:
         "",
     ]
     for family, title in _FAMILY_TITLES.items():
-        entries = [entry for entry in all_entries() if entry.family == family]
+        in_family = [entry for entry in entries if entry.family == family]
         lines += [f"## {title}", "", "| code | name | draft | standard | submission | summary |"]
         lines.append("|---|---|---|---|---|---|")
-        for entry in entries:
+        for entry in in_family:
             levels = _profile_levels(entry)
             code = entry.code
             if family == "lint":  # lint rules have a section below; GitHub's anchor for it
@@ -88,7 +92,7 @@ def rules_markdown() -> str:
                 f"{levels['standard']} | {levels['submission']} | {entry.summary} |"
             )
         lines.append("")
-    for entry in all_entries():
+    for entry in entries:
         if entry.family == "lint":
             lines += [explain_entry(entry, heading="###"), ""]
     return "\n".join(lines).rstrip("\n") + "\n"

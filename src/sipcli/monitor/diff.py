@@ -366,3 +366,12 @@ def _missing_from(values: Sequence[JsonValue], others: Sequence[JsonValue]) -> l
         else:
             missing.append(render_value(value))
     return missing
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What `sip diff` reports: the changes, and the names of the two sides compared."""
+
+    diff: PlanDiff
+    old: str
+    new: str

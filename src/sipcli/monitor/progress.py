@@ -307,10 +307,12 @@ class ProgressRun:
     thresholds: Thresholds
     plans: list[PlanProgress]
     invalid: list[FileResult]
+    fail_on: str | None = None
+    """The ``--fail-on`` gate (off-track or at-risk); None fails on invalid plans only."""
 
-    def failing(self, fail_on: str | None) -> list[tuple[str, Progress]]:
-        """Return the (file, item) pairs whose status ``fail_on`` counts as a failure."""
-        counted = FAILING.get(fail_on or "", frozenset())
+    def failing(self) -> list[tuple[str, Progress]]:
+        """Return the (file, item) pairs whose status the ``fail_on`` gate counts as a failure."""
+        counted = FAILING.get(self.fail_on or "", frozenset())
         return [(p.file, item) for p in self.plans for item in p.items if item.status in counted]
 
     def counts(self) -> dict[Status, int]:
@@ -318,9 +320,9 @@ class ProgressRun:
         found = [item.status for plan in self.plans for item in plan.items]
         return {status: found.count(status) for status in STATUSES}
 
-    def exit_code(self, fail_on: str | None) -> int:
-        """Return 1 when a plan is invalid or an item fails ``fail_on``, else 0."""
-        return 1 if self.invalid or self.failing(fail_on) else 0
+    def exit_code(self) -> int:
+        """Return 1 when a plan is invalid or an item fails the ``fail_on`` gate, else 0."""
+        return 1 if self.invalid or self.failing() else 0
 
 
 def progress_files(
@@ -328,6 +330,7 @@ def progress_files(
     *,
     as_of: dt.date,
     thresholds: Thresholds,
+    fail_on: str | None = None,
     config: Path | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> ProgressRun:
@@ -347,4 +350,4 @@ def progress_files(
         plans.append(
             plan_progress(source.plan, str(source.path), as_of, source.reference, thresholds)
         )
-    return ProgressRun(as_of, thresholds, plans, invalid)
+    return ProgressRun(as_of, thresholds, plans, invalid, fail_on)

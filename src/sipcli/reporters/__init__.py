@@ -1,25 +1,8 @@
-"""Reporters, one class per output format, looked up by the name given to ``--format``."""
+"""Reporters: one class per output format, each writing one kind of result to a stream.
 
-from __future__ import annotations
-
-from sipcli.reporters.base import Reporter, summary_line
-from sipcli.reporters.concise import ConciseReporter
-from sipcli.reporters.github import GithubReporter, annotation_lines
-from sipcli.reporters.json_report import JsonReporter, run_to_json
-from sipcli.reporters.junit import JunitReporter
-from sipcli.reporters.sarif import SarifReporter
-from sipcli.reporters.text import TextReporter
-
-REPORTERS: dict[str, type[Reporter]] = {
-    reporter.name: reporter
-    for reporter in (
-        TextReporter,
-        ConciseReporter,
-        JsonReporter,
-        GithubReporter,
-        SarifReporter,
-        JunitReporter,
-    )
-}
-
-__all__ = ["REPORTERS", "Reporter", "annotation_lines", "run_to_json", "summary_line"]
+``base`` is the contract, ``registry`` looks reporters up by kind and ``--format`` name
+(importing only the one chosen), ``writer`` puts a report on the terminal or in a file.
+Diagnostics: ``text`` (with ``rich_text``), ``concise``, ``json_report``, ``github``,
+``sarif``, ``junit``, ``statistics``, ``step_summary``. Other commands: ``scores`` and
+``score_table``, ``progress_report``, ``diff_report``, ``rollup_report``, ``rule_list``.
+"""

@@ -1,26 +1,34 @@
-"""The reporter interface: each output format is one class that writes a `RunResult` to a stream."""
+"""The reporter contract: every output format of every command is one `Reporter` class.
+
+A reporter writes one kind of result (a lint run, scores, progress, a diff, a rollup, the
+rule list) to a text stream, and nothing else: it never opens files, reads the environment
+or exits. ``registry`` finds a reporter by kind and ``--format`` name; ``writer`` sends its
+output to the terminal or, whole, to a file.
+"""
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import ClassVar, TextIO
+from typing import ClassVar, Generic, TextIO, TypeVar
 
 from sipcli.diagnostics import RunResult, Severity
 
+ResultT = TypeVar("ResultT")
 
-class Reporter(ABC):
-    """Writes the diagnostics of a run in one output format."""
+
+class Reporter(ABC, Generic[ResultT]):
+    """Writes one kind of result in one output format."""
 
     name: ClassVar[str]
     """The name users pass to ``--format``."""
 
-    def __init__(self, stream: TextIO, *, color: bool | None = None) -> None:
-        self.stream = stream
+    def __init__(self, *, color: bool | None = None) -> None:
         self.color = color
+        """Colour on (True), off (False), or decided by the terminal (None)."""
 
     @abstractmethod
-    def report(self, run: RunResult) -> None:
-        """Write ``run`` to the stream."""
+    def write(self, result: ResultT, stream: TextIO) -> None:
+        """Write ``result`` to ``stream``."""
 
 
 def summary_line(run: RunResult) -> str:

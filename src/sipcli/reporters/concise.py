@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TextIO
+
 from sipcli.diagnostics import RunResult
 from sipcli.reporters.base import Reporter, summary_line
 
 
-class ConciseReporter(Reporter):
+class ConciseReporter(Reporter[RunResult]):
     """One line per diagnostic, then the summary line."""
 
     name = "concise"
 
-    def report(self, run: RunResult) -> None:
+    def write(self, run: RunResult, stream: TextIO) -> None:
         """Write each diagnostic as ``file:line:column: CODE [severity] message``."""
         for d in run.diagnostics:
-            self.stream.write(
+            stream.write(
                 f"{d.file}:{d.line}:{d.column}: {d.code} [{d.severity.value}] {d.message}\n"
             )
-        self.stream.write(summary_line(run) + "\n")
+        stream.write(summary_line(run) + "\n")

@@ -1,17 +1,16 @@
 """Reporters of `sip diff`: plain text, a versioned JSON object, and Markdown for a renewal memo.
 
-Each is a function from a `PlanDiff` and the two sides' names to the whole report as text,
-looked up by format name in `DIFF_REPORTERS`.
+Each builds the whole report as text from a `Comparison` (the diff and the two sides' names).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
-from typing import Any
+from typing import Any, TextIO
 
-from sipcli.monitor.diff import ChangeKind, ItemChange, PlanDiff
+from sipcli.monitor.diff import ChangeKind, Comparison, ItemChange, PlanDiff
+from sipcli.reporters.base import Reporter
 
 #: The version of the JSON object `sip diff --format json` writes.
 DIFF_JSON_VERSION = 1
@@ -120,9 +119,31 @@ def _code(name: str) -> str:
     return f"`{name}`" if "`" not in name and "\n" not in name else _md(name)
 
 
-#: The reporters by ``--format`` name.
-DIFF_REPORTERS: dict[str, Callable[[PlanDiff, str, str], str]] = {
-    "text": text_report,
-    "json": json_report,
-    "markdown": markdown_report,
-}
+class DiffTextReporter(Reporter[Comparison]):
+    """One line per item (+ added, - removed, ~ changed), its field changes indented."""
+
+    name = "text"
+
+    def write(self, result: Comparison, stream: TextIO) -> None:
+        """Write the text report."""
+        stream.write(text_report(result.diff, result.old, result.new))
+
+
+class DiffJsonReporter(Reporter[Comparison]):
+    """The versioned JSON object, for tools."""
+
+    name = "json"
+
+    def write(self, result: Comparison, stream: TextIO) -> None:
+        """Write the JSON object."""
+        stream.write(json_report(result.diff, result.old, result.new))
+
+
+class DiffMarkdownReporter(Reporter[Comparison]):
+    """A renewal memo in Markdown: Added, Removed and Changed."""
+
+    name = "markdown"
+
+    def write(self, result: Comparison, stream: TextIO) -> None:
+        """Write the memo."""
+        stream.write(markdown_report(result.diff, result.old, result.new))

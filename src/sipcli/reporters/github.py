@@ -7,6 +7,8 @@ it left out (the full list stays in the log and in the other formats).
 
 from __future__ import annotations
 
+from typing import TextIO
+
 from sipcli.diagnostics import Diagnostic, RunResult, Severity
 from sipcli.reporters.base import Reporter, summary_line
 
@@ -56,13 +58,13 @@ def annotation_lines(run: RunResult, *, cap: int = ANNOTATION_CAP) -> list[str]:
     return lines
 
 
-class GithubReporter(Reporter):
+class GithubReporter(Reporter[RunResult]):
     """Workflow-command annotations, then the summary line."""
 
     name = "github"
 
-    def report(self, run: RunResult) -> None:
+    def write(self, run: RunResult, stream: TextIO) -> None:
         """Write the annotations and the summary line."""
         for line in annotation_lines(run):
-            self.stream.write(line + "\n")
-        self.stream.write(summary_line(run) + "\n")
+            stream.write(line + "\n")
+        stream.write(summary_line(run) + "\n")

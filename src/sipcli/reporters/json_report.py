@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, TextIO
 
 from sipcli import __version__
 from sipcli.diagnostics import RunResult, Severity
@@ -29,12 +29,12 @@ def run_to_json(run: RunResult) -> dict[str, Any]:
     }
 
 
-class JsonReporter(Reporter):
+class JsonReporter(Reporter[RunResult]):
     """The whole run as one JSON object."""
 
     name = "json"
 
-    def report(self, run: RunResult) -> None:
+    def write(self, run: RunResult, stream: TextIO) -> None:
         """Write the JSON object, indented, with a final newline."""
-        json.dump(run_to_json(run), self.stream, indent=2, ensure_ascii=False)
-        self.stream.write("\n")
+        json.dump(run_to_json(run), stream, indent=2, ensure_ascii=False)
+        stream.write("\n")

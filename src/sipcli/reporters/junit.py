@@ -7,6 +7,7 @@ one passing test case.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from typing import TextIO
 
 from sipcli.diagnostics import Diagnostic, FileResult, RunResult
 from sipcli.reporters.base import Reporter
@@ -50,11 +51,11 @@ def run_to_junit(run: RunResult) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-class JunitReporter(Reporter):
+class JunitReporter(Reporter[RunResult]):
     """JUnit XML."""
 
     name = "junit"
 
-    def report(self, run: RunResult) -> None:
+    def write(self, run: RunResult, stream: TextIO) -> None:
         """Write the JUnit XML document."""
-        self.stream.write(run_to_junit(run))
+        stream.write(run_to_junit(run))

@@ -1,9 +1,11 @@
-"""Reporters of `sip progress`: a terminal table, JSON and Markdown, looked up by format name."""
+"""Reporters of `sip progress`: a terminal table, JSON and Markdown, each a `Reporter`."""
 
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, ClassVar, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+from sipcli.reporters.base import Reporter
 
 if TYPE_CHECKING:
     from sipcli.monitor.progress import Progress, ProgressRun
@@ -22,7 +24,7 @@ _STYLES = {
 }
 
 
-def progress_run_to_json(run: ProgressRun, fail_on: str | None = None) -> dict[str, Any]:
+def progress_run_to_json(run: ProgressRun) -> dict[str, Any]:
     """Return the documented JSON object of a progress run."""
     return {
         "version": PROGRESS_JSON_VERSION,
@@ -32,8 +34,8 @@ def progress_run_to_json(run: ProgressRun, fail_on: str | None = None) -> dict[s
             {"file": plan.file, **item.to_dict()} for plan in run.plans for item in plan.items
         ],
         "summary": run.counts(),
-        "fail_on": fail_on,
-        "failing": [{"file": file, "id": item.id} for file, item in run.failing(fail_on)],
+        "fail_on": run.fail_on,
+        "failing": [{"file": file, "id": item.id} for file, item in run.failing()],
         "diagnostics": [d.to_dict() for result in run.invalid for d in result.diagnostics],
     }
 
@@ -49,35 +51,25 @@ def _latest(item: Progress) -> str:
     return f"{_number(latest.actual)} ({latest.date.isoformat()})"
 
 
-def summary(run: ProgressRun, fail_on: str | None = None) -> str:
+def summary(run: ProgressRun) -> str:
     """Return the closing line: the count of each status, the gate and unreadable plans."""
     counts = [f"{count} {status}" for status, count in run.counts().items() if count]
     parts = [f"as of {run.as_of}: " + (", ".join(counts) or "no goals or benchmarks")]
-    if fail_on:
-        parts.append(f"{len(run.failing(fail_on))} failing --fail-on {fail_on}")
+    if run.fail_on:
+        parts.append(f"{len(run.failing())} failing --fail-on {run.fail_on}")
     if run.invalid:
         parts.append(f"{len(run.invalid)} file(s) not read: fix the validation errors first")
     return "; ".join(parts) + "."
 
 
-class ProgressReporter:
-    """Writes a progress run in one format."""
-
-    name: ClassVar[str]
-
-    def write(self, run: ProgressRun, stream: TextIO, fail_on: str | None = None) -> None:
-        """Write the report of ``run`` to ``stream``."""
-        raise NotImplementedError
-
-
-class ProgressJsonReporter(ProgressReporter):
+class ProgressJsonReporter(Reporter["ProgressRun"]):
     """The versioned JSON object, for tools."""
 
     name = "json"
 
-    def write(self, run: ProgressRun, stream: TextIO, fail_on: str | None = None) -> None:
+    def write(self, run: ProgressRun, stream: TextIO) -> None:
         """Write the JSON object, indented, with a final newline."""
-        data = progress_run_to_json(run, fail_on)
+        data = progress_run_to_json(run)
         stream.write(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
 
 
@@ -85,12 +77,12 @@ def _cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
 
 
-class ProgressMarkdownReporter(ProgressReporter):
+class ProgressMarkdownReporter(Reporter["ProgressRun"]):
     """Markdown: one table per plan, then the summary."""
 
     name = "markdown"
 
-    def write(self, run: ProgressRun, stream: TextIO, fail_on: str | None = None) -> None:
+    def write(self, run: ProgressRun, stream: TextIO) -> None:
         """Write one table per plan, then the problems and the summary."""
         for plan in run.plans:
             stream.write(f"### Progress of {_cell(plan.file)} as of {run.as_of}\n\n")
@@ -108,15 +100,15 @@ class ProgressMarkdownReporter(ProgressReporter):
         for result in run.invalid:
             for d in result.diagnostics:
                 stream.write(f"- {_cell(f'{d.file}:{d.line}:{d.column}: {d.code} {d.message}')}\n")
-        stream.write(summary(run, fail_on) + "\n")
+        stream.write(summary(run) + "\n")
 
 
-class ProgressTableReporter(ProgressReporter):
+class ProgressTableReporter(Reporter["ProgressRun"]):
     """The terminal view: a Rich table per plan, statuses in colour."""
 
     name = "table"
 
-    def write(self, run: ProgressRun, stream: TextIO, fail_on: str | None = None) -> None:
+    def write(self, run: ProgressRun, stream: TextIO) -> None:
         """Write the tables, then the summary."""
         from rich.console import Console  # noqa: PLC0415 - rich is slow to import
         from rich.table import Table  # noqa: PLC0415
@@ -144,10 +136,4 @@ class ProgressTableReporter(ProgressReporter):
                     item.reason,
                 )
             console.print(table)
-        console.print(summary(run, fail_on))
-
-
-PROGRESS_REPORTERS: dict[str, type[ProgressReporter]] = {
-    reporter.name: reporter
-    for reporter in (ProgressTableReporter, ProgressJsonReporter, ProgressMarkdownReporter)
-}
+        console.print(summary(run))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 from html import escape
-from typing import TYPE_CHECKING, Any, ClassVar, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from sipcli.render.escape import markdown_text
+from sipcli.reporters.base import Reporter
 
 if TYPE_CHECKING:
     from sipcli.monitor.rollup import Rollup, SchoolRow
@@ -75,17 +76,7 @@ def rollup_to_json(rollup: Rollup) -> dict[str, Any]:
     }
 
 
-class RollupReporter:
-    """Writes a rollup in one format."""
-
-    name: ClassVar[str]
-
-    def write(self, rollup: Rollup, stream: TextIO) -> None:
-        """Write ``rollup`` to ``stream``."""
-        raise NotImplementedError
-
-
-class RollupJson(RollupReporter):
+class RollupJson(Reporter["Rollup"]):
     """The versioned JSON object, for tools and dashboards."""
 
     name = "json"
@@ -95,7 +86,7 @@ class RollupJson(RollupReporter):
         stream.write(json.dumps(rollup_to_json(rollup), indent=2, ensure_ascii=False) + "\n")
 
 
-class RollupMarkdown(RollupReporter):
+class RollupMarkdown(Reporter["Rollup"]):
     """A Markdown page: one table, then the plans that could not be read."""
 
     name = "markdown"
@@ -111,7 +102,7 @@ class RollupMarkdown(RollupReporter):
         stream.write(f"\n\n{markdown_text(summary(rollup))}\n")
 
 
-class RollupHtml(RollupReporter):
+class RollupHtml(Reporter["Rollup"]):
     """One self-contained HTML page with the table."""
 
     name = "html"
@@ -145,7 +136,7 @@ _CSS = (
 )
 
 
-class RollupTable(RollupReporter):
+class RollupTable(Reporter["Rollup"]):
     """The terminal view: a Rich table."""
 
     name = "table"
@@ -163,8 +154,3 @@ class RollupTable(RollupReporter):
         for item in rollup.invalid:
             console.print(f"Not valid: {item.file} ({item.problems} problems)")
         console.print(summary(rollup))
-
-
-ROLLUP_REPORTERS: dict[str, type[RollupReporter]] = {
-    reporter.name: reporter for reporter in (RollupTable, RollupJson, RollupMarkdown, RollupHtml)
-}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+from typing import Any, TextIO
 
 from sipcli import __version__
 from sipcli.diagnostics import Diagnostic, RunResult, Severity
@@ -78,12 +78,12 @@ def run_to_sarif(run: RunResult) -> dict[str, Any]:
     }
 
 
-class SarifReporter(Reporter):
+class SarifReporter(Reporter[RunResult]):
     """SARIF 2.1.0 JSON."""
 
     name = "sarif"
 
-    def report(self, run: RunResult) -> None:
+    def write(self, run: RunResult, stream: TextIO) -> None:
         """Write the SARIF log."""
-        json.dump(run_to_sarif(run), self.stream, indent=2, ensure_ascii=False)
-        self.stream.write("\n")
+        json.dump(run_to_sarif(run), stream, indent=2, ensure_ascii=False)
+        stream.write("\n")

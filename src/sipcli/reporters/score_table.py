@@ -1,4 +1,4 @@
-"""The Rich tables behind `sip score`'s default output (rich is imported only here)."""
+"""``table``, `sip score`'s default output: Rich tables (rich is imported only here)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from sipcli.reporters.base import Reporter
 from sipcli.reporters.scores import summary
 
 if TYPE_CHECKING:
@@ -18,8 +19,17 @@ def _verdict_style(score: int) -> str:
     return "green" if score >= 75 else "yellow" if score >= 50 else "red"
 
 
-def write_score_tables(run: ScoreRun, stream: TextIO) -> None:
-    """Write one table per goal, benchmark or statement, then the summary line."""
+class ScoreTableReporter(Reporter["ScoreRun"]):
+    """The terminal view: a Rich table per item with each criterion's evidence and fix."""
+
+    name = "table"
+
+    def write(self, run: ScoreRun, stream: TextIO) -> None:
+        """Write one table per goal, benchmark or statement, then the summary line."""
+        _write_tables(run, stream)
+
+
+def _write_tables(run: ScoreRun, stream: TextIO) -> None:
     console = Console(file=stream, highlight=False, soft_wrap=False, width=120)
     for result in run.invalid:
         for d in result.diagnostics:

@@ -1,9 +1,11 @@
-"""Reporters of `sip score`: a terminal table, JSON and Markdown, looked up by format name."""
+"""Reporters of `sip score`: JSON and Markdown (the terminal table is ``score_table``)."""
 
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, ClassVar, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+from sipcli.reporters.base import Reporter
 
 if TYPE_CHECKING:
     from sipcli.score.run import ScoreRun
@@ -26,17 +28,7 @@ def score_run_to_json(run: ScoreRun) -> dict[str, Any]:
     }
 
 
-class ScoreReporter:
-    """Writes a score run in one format."""
-
-    name: ClassVar[str]
-
-    def write(self, run: ScoreRun, stream: TextIO) -> None:
-        """Write the report of ``run`` to ``stream``."""
-        raise NotImplementedError
-
-
-class ScoreJsonReporter(ScoreReporter):
+class ScoreJsonReporter(Reporter["ScoreRun"]):
     """The versioned JSON object, for tools."""
 
     name = "json"
@@ -52,7 +44,7 @@ def _cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
 
 
-class ScoreMarkdownReporter(ScoreReporter):
+class ScoreMarkdownReporter(Reporter["ScoreRun"]):
     """Markdown: one section per goal or benchmark, a table of criteria, the fixes."""
 
     name = "markdown"
@@ -81,18 +73,6 @@ class ScoreMarkdownReporter(ScoreReporter):
         stream.write(summary(run) + "\n")
 
 
-class ScoreTableReporter(ScoreReporter):
-    """The terminal view: a Rich table per item with each criterion's evidence and fix."""
-
-    name = "table"
-
-    def write(self, run: ScoreRun, stream: TextIO) -> None:
-        """Write the tables, then the summary."""
-        from sipcli.reporters.score_table import write_score_tables  # noqa: PLC0415 - rich is slow
-
-        write_score_tables(run, stream)
-
-
 def summary(run: ScoreRun) -> str:
     """Return the closing line: how many items were scored, their mean, and the gate."""
     scores = [scored.item.score for scored in run.items]
@@ -104,9 +84,3 @@ def summary(run: ScoreRun) -> str:
     if run.invalid:
         parts.append(f"{len(run.invalid)} file(s) not scored: fix the validation errors first")
     return "; ".join(parts) + "."
-
-
-SCORE_REPORTERS: dict[str, type[ScoreReporter]] = {
-    reporter.name: reporter
-    for reporter in (ScoreTableReporter, ScoreJsonReporter, ScoreMarkdownReporter)
-}

@@ -7,7 +7,7 @@ from collections import Counter
 from typing import TextIO
 
 from sipcli.diagnostics import RunResult
-from sipcli.reporters.base import summary_line
+from sipcli.reporters.base import Reporter, summary_line
 
 
 def statistics_rows(run: RunResult) -> list[tuple[int, str, str, str]]:
@@ -16,14 +16,26 @@ def statistics_rows(run: RunResult) -> list[tuple[int, str, str, str]]:
     return sorted(((n, *key) for key, n in counts.items()), key=lambda row: (-row[0], row[1]))
 
 
-def write_statistics(run: RunResult, stream: TextIO, *, as_json: bool) -> None:
-    """Write the per-code counts as a table, or as JSON when ``as_json``."""
-    rows = statistics_rows(run)
-    if as_json:
+class StatisticsTextReporter(Reporter[RunResult]):
+    """``--statistics``: a count per code, most frequent first, then the summary line."""
+
+    name = "text"
+
+    def write(self, run: RunResult, stream: TextIO) -> None:
+        """Write one line per code."""
+        for count, code, name, severity in statistics_rows(run):
+            stream.write(f"{count:>6}  {code}  {name:<32} [{severity}]\n")
+        stream.write(summary_line(run) + "\n")
+
+
+class StatisticsJsonReporter(Reporter[RunResult]):
+    """``--statistics --format json``: the counts per code as a versioned JSON object."""
+
+    name = "json"
+
+    def write(self, run: RunResult, stream: TextIO) -> None:
+        """Write the JSON object."""
         keys = ("count", "code", "name", "severity")
+        rows = statistics_rows(run)
         payload = {"version": 1, "statistics": [dict(zip(keys, row, strict=True)) for row in rows]}
         stream.write(json.dumps(payload, indent=2) + "\n")
-        return
-    for count, code, name, severity in rows:
-        stream.write(f"{count:>6}  {code}  {name:<32} [{severity}]\n")
-    stream.write(summary_line(run) + "\n")

@@ -16,11 +16,12 @@ from pathlib import Path
 
 from sipcli.diagnostics import FileResult, RunResult
 from sipcli.load.config import ConfigFile, config_path_for, read_config, reference_path
+from sipcli.load.git_revision import read_at_revision
 from sipcli.load.limits import DEFAULT_MAX_BYTES
 from sipcli.load.source import Document
 from sipcli.model import Plan
 from sipcli.model.reference import Reference, default_reference, load_reference
-from sipcli.validate.check import validate_file
+from sipcli.validate.check import validate_bytes, validate_file
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,17 @@ def read_plans(
     for path in paths:
         checked = validate_file(path, max_bytes=max_bytes)
         yield PlanFile(path, checked.result, checked.plan, checked.document, config)
+
+
+def read_plan_at_revision(path: Path, rev: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> PlanFile:
+    """Load and validate ``path`` as committed in git revision ``rev`` (for `sip diff --rev`).
+
+    Raises:
+        SipError: when git cannot show the file at that revision.
+    """
+    committed = read_at_revision(path, rev)
+    checked = validate_bytes(committed.content, file=committed.label, max_bytes=max_bytes)
+    return PlanFile(path, checked.result, checked.plan, checked.document)
 
 
 def validate_files(paths: Iterable[Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> RunResult:

@@ -7,46 +7,48 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from sipcli.cli.options import PathsArgument
+from sipcli.cli.support import (
+    EXIT_CLEAN,
+    EXIT_PROBLEMS,
+    cannot_run_on_sip_error,
+    fail,
+    write_or_fail,
+)
+
 if TYPE_CHECKING:
     from sipcli.edit.fmt import FormatResult
 
 
 def register(app: typer.Typer) -> None:
     """Add `sip fmt` to ``app``."""
+    app.command("fmt")(fmt)
 
-    @app.command("fmt")
-    def fmt(
-        paths: Annotated[
-            list[Path],
-            typer.Argument(
-                help="Plan files, or folders to search for *.yaml and *.yml files.",
-                show_default=False,
-            ),
-        ],
-        check: Annotated[
-            bool, typer.Option("--check", help="Change nothing; exit 1 if a file would change.")
-        ] = False,
-        diff: Annotated[
-            bool, typer.Option("--diff", help="Change nothing; show what would change.")
-        ] = False,
-    ) -> None:
-        """Rewrite plans in one layout: key order, indentation, quoted codes, school years.
 
-        Exit status: 0 done (nothing left to change), 1 a file would change (--check,
-        --diff) or could not be formatted, 2 sip could not run.
-        """
-        from sipcli.cli.support import EXIT_CLEAN, EXIT_PROBLEMS, cannot_run_on_sip_error
-        from sipcli.load.discover import collect_plan_files
+def fmt(
+    paths: PathsArgument,
+    check: Annotated[
+        bool, typer.Option("--check", help="Change nothing; exit 1 if a file would change.")
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Change nothing; show what would change.")
+    ] = False,
+) -> None:
+    """Rewrite plans in one layout: key order, indentation, quoted codes, school years.
 
-        with cannot_run_on_sip_error():
-            files = collect_plan_files(paths)
-        outcomes = [_format_one(path, check=check, diff=diff) for path in files]
-        raise typer.Exit(EXIT_PROBLEMS if any(outcomes) else EXIT_CLEAN)
+    Exit status: 0 done (nothing left to change), 1 a file would change (--check,
+    --diff) or could not be formatted, 2 sip could not run.
+    """
+    from sipcli.load.discover import collect_plan_files
+
+    with cannot_run_on_sip_error():
+        files = collect_plan_files(paths)
+    outcomes = [_format_one(path, check=check, diff=diff) for path in files]
+    raise typer.Exit(EXIT_PROBLEMS if any(outcomes) else EXIT_CLEAN)
 
 
 def _format_one(path: Path, *, check: bool, diff: bool) -> bool:
     """Format one file (or only report on it); return True when it counts as a problem."""
-    from sipcli.cli.support import fail, write_or_fail
     from sipcli.edit.fmt import format_bytes
 
     try:

@@ -1,0 +1,85 @@
+"""The options several commands share, each declared once: one help text, one parser.
+
+Format choices come from the reporter registry, so a new reporter is a new choice without
+editing any command.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from sipcli.cli.support import fail
+from sipcli.reporters.registry import Kind, format_names
+
+PathsArgument = Annotated[
+    list[Path],
+    typer.Argument(
+        help="Plan files, or folders to search for *.yaml and *.yml files.", show_default=False
+    ),
+]
+OutputFileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output-file", "-o", help="Write the report to this file instead of the screen."
+    ),
+]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config", "-c", help="Use this configuration file instead of the nearest .sip.yaml."
+    ),
+]
+MaxFileSizeOption = Annotated[
+    int,
+    typer.Option(
+        "--max-file-size",
+        min=1,
+        envvar="SIP_MAX_FILE_SIZE",
+        help="Refuse files larger than this many bytes.",
+    ),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option("--as-of", help="The date progress is judged at (YYYY-MM-DD); default today."),
+]
+
+
+def format_option(kind: Kind) -> Any:
+    """Return the ``--format``/``-f`` option of ``kind``: its choices are the registry's names."""
+    names = format_names(kind)
+    listed = f"{', '.join(names[:-1])} or {names[-1]}" if len(names) > 1 else names[0]
+
+    def choose(value: str) -> str:
+        if value.lower() not in names:
+            quoted = ", ".join(f"'{name}'" for name in names)
+            raise typer.BadParameter(f"'{value}' is not one of {quoted}.")
+        return value.lower()
+
+    return typer.Option(
+        "--format",
+        "-f",
+        help=f"Output format: {listed}.",
+        metavar="[" + "|".join(names) + "]",
+        callback=choose,
+    )
+
+
+def as_of_date(text: str | None) -> dt.date | None:
+    """Return the ``--as-of`` date (None when not given), or exit 2 saying how to write it."""
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        fail(f"--as-of '{text}' is not a date; write it YYYY-MM-DD, e.g. 2027-01-31")
+
+
+def comma_list(values: list[str] | None) -> tuple[str, ...] | None:
+    """Return the items of a repeatable, comma-separated option (None when it was not given)."""
+    if values is None:
+        return None
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())

@@ -1,0 +1,114 @@
+"""`sip render`: the plan (or its progress report) as Markdown, HTML and Word documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from sipcli.cli.options import AsOfOption, MaxFileSizeOption, PathsArgument, as_of_date, comma_list
+from sipcli.cli.support import cannot_run_on_sip_error, fail
+from sipcli.load.limits import DEFAULT_MAX_BYTES
+
+if TYPE_CHECKING:
+    from sipcli.diagnostics import FileResult
+
+REPORTS = ("plan", "progress")
+
+
+def register(app: typer.Typer) -> None:
+    """Add `sip render` to ``app``."""
+    app.command("render")(render)
+
+
+def render(
+    paths: PathsArgument,
+    to: Annotated[
+        list[str],
+        typer.Option(
+            "--to",
+            "-t",
+            help="Formats: md, html, docx; repeat the option or separate with commas.",
+        ),
+    ] = ["md"],  # noqa: B006 - typer reads the default; it is never mutated
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="A file for one plan in one format; otherwise a folder (created if missing). "
+            "Default: beside each plan.",
+        ),
+    ] = None,
+    template: Annotated[
+        Path | None,
+        typer.Option("--template", help="A Word template (.docx with Jinja tags) for --to docx."),
+    ] = None,
+    template_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--template-dir",
+            help="A folder whose plan.md.j2, plan.html.j2, macros or plan.css replace sip's own.",
+        ),
+    ] = None,
+    with_scores: Annotated[
+        bool, typer.Option("--with-scores", help="Show each goal's SMART score.")
+    ] = False,
+    report: Annotated[
+        str,
+        typer.Option(
+            "--report",
+            help="plan (the plan itself) or progress (statuses and a chart per goal; "
+            "needs the charts extra).",
+        ),
+    ] = "plan",
+    as_of: AsOfOption = None,
+    max_file_size: MaxFileSizeOption = DEFAULT_MAX_BYTES,
+) -> None:
+    """Render plans to Markdown, HTML or Word documents through templates.
+
+    Exit status: 0 rendered, 1 a plan is invalid (nothing written for it), 2 sip could not run.
+    """
+    from sipcli.load.discover import collect_plan_files
+    from sipcli.render.run import RenderOptions, render_files
+
+    formats = _formats(to)
+    if report not in REPORTS:
+        fail(f"unknown report {report!r}; use plan or progress")
+    options = RenderOptions(
+        report=report,
+        as_of=as_of_date(as_of),
+        formats=formats,
+        output=output,
+        template_dir=template_dir,
+        docx_template=template,
+        with_scores=with_scores,
+        max_bytes=max_file_size,
+    )
+    with cannot_run_on_sip_error():
+        run = render_files(collect_plan_files(paths), options)
+    if run.invalid:
+        _report_invalid(run.invalid)
+    for written in run.written:
+        typer.echo(f"Wrote {written}", err=True)
+    raise typer.Exit(run.exit_code())
+
+
+def _formats(to: list[str]) -> tuple[str, ...]:
+    from sipcli.render.run import FORMATS
+
+    formats = tuple(dict.fromkeys(name.lower() for name in comma_list(to) or ()))
+    unknown = [name for name in formats if name not in FORMATS]
+    if unknown or not formats:
+        fail(f"unknown format {', '.join(unknown) or '(none)'}; use md, html or docx")
+    return formats
+
+
+def _report_invalid(invalid: list[FileResult]) -> None:
+    import sys
+
+    from sipcli.diagnostics import RunResult
+    from sipcli.reporters.registry import get_reporter
+
+    get_reporter("diagnostics", "text").write(RunResult(invalid), sys.stdout)

@@ -1,0 +1,39 @@
+"""`sip rules` and `sip rule CODE`: every code sip reports, and one explained."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from sipcli.cli.options import format_option
+from sipcli.cli.support import cannot_run_on_sip_error
+
+
+def register(app: typer.Typer) -> None:
+    """Add `sip rules` and `sip rule` to ``app``."""
+    app.command("rules")(list_rules)
+    app.command("rule")(explain_rule)
+
+
+def list_rules(output_format: Annotated[str, format_option("rules")] = "table") -> None:
+    """List every code sip reports, with its name, severity and summary."""
+    from sipcli.lint.catalog import all_entries
+    from sipcli.reporters.registry import get_reporter
+
+    get_reporter("rules", output_format).write(all_entries(), sys.stdout)
+
+
+def explain_rule(
+    code: Annotated[str, typer.Argument(help="A code (SIP201) or name (goal-missing-baseline).")],
+) -> None:
+    """Explain one rule: why it matters, and a failing and a passing example."""
+    from sipcli.lint.explain import explain
+
+    with cannot_run_on_sip_error():
+        text = explain(code)
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    Console(soft_wrap=False).print(Markdown(text))

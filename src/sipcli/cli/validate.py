@@ -1,0 +1,46 @@
+"""`sip validate`: the CI gate; is each file a plan in the plan format?"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from sipcli.cli.options import MaxFileSizeOption, OutputFileOption, PathsArgument, format_option
+from sipcli.cli.output import (
+    DiagnosticsRequest,
+    ExitZeroOption,
+    FailOnOption,
+    StatisticsOption,
+    finish,
+)
+from sipcli.cli.support import cannot_run_on_sip_error, collect_inputs
+from sipcli.load.limits import DEFAULT_MAX_BYTES
+
+
+def register(app: typer.Typer) -> None:
+    """Add `sip validate` to ``app``."""
+    app.command("validate")(validate)
+
+
+def validate(
+    paths: PathsArgument,
+    output_format: Annotated[str, format_option("diagnostics")] = "text",
+    output_file: OutputFileOption = None,
+    statistics: StatisticsOption = False,
+    fail_on: FailOnOption = None,
+    exit_zero: ExitZeroOption = False,
+    max_file_size: MaxFileSizeOption = DEFAULT_MAX_BYTES,
+) -> None:
+    """Check that plan files are well-formed YAML that follows the plan format.
+
+    Exit status: 0 all valid, 1 problems found, 2 sip could not run.
+    """
+    from sipcli.validate.plans import validate_files
+
+    with cannot_run_on_sip_error():
+        run = validate_files(collect_inputs(paths, output_file), max_bytes=max_file_size)
+    request = DiagnosticsRequest(
+        output_format, output_file, statistics, fail_on, exit_zero, "sip validate"
+    )
+    finish(run, request)
