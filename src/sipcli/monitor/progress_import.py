@@ -9,10 +9,9 @@ The CSV has a header row naming its columns, in any order:
 - ``note``, ``period``: free text.
 
 Every row is checked before anything changes; one bad row stops the whole import. The new
-updates are written as new lines into the plan's text, at the place ruamel's positions give
-(after the item's last status update, or as a new ``status_updates:`` key at the end of the
-item, its place in the model's key order), so every existing line stays as it was: a full
-ruamel dump would reflow long flow mappings. The merged text is validated again before it
+updates are written as new lines into the plan's text by ``edit.insert`` (after the item's
+last status update, or as a new ``status_updates:`` key at the end of the item), so every
+existing line stays as it was. The merged text is validated again before it
 is returned. An update whose id and date are already in the plan is reported, not added.
 """
 
@@ -22,16 +21,15 @@ import csv
 import datetime as dt
 import difflib
 import io
-import json
 import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import get_args
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+from ruamel.yaml.comments import CommentedMap
 
+from sipcli.edit.insert import Entry, InsertionError, apply_insertions, list_insertion
 from sipcli.errors import SipError
 from sipcli.load.limits import DEFAULT_MAX_BYTES
 from sipcli.load.source import UTF8_BOM, load_bytes
@@ -45,18 +43,11 @@ COLUMNS = ("id", "date", "actual", "status", "period", "note")
 REQUIRED_COLUMNS = ("id", "date")
 STATUS_VALUES: tuple[str, ...] = get_args(UpdateStatus)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-#: Text that YAML reads back as itself without quotes (anything else is written quoted).
-_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 .%()'/_-]*")
-_RESERVED = frozenset({"true", "false", "null", "yes", "no", "on", "off", "y", "n"})
 _BOM = "\ufeff"
 
 
-class ProgressImportError(SipError):
+class ProgressImportError(InsertionError):
     """The CSV or the plan cannot be merged; nothing was changed. One problem per line."""
-
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = problems
 
 
 @dataclass(frozen=True)
@@ -249,16 +240,6 @@ def _number(text: str, *, decimal_comma: bool = False) -> float | bool | None:
     return value if math.isfinite(value) else False
 
 
-@dataclass(frozen=True)
-class _Insertion:
-    after: int
-    """The 0-based index of the line the new lines go after."""
-    indent: int
-    lines: list[str]
-    replace: str | None = None
-    """The new text of line ``after`` itself, when it must change (``status_updates: []``)."""
-
-
 def merge_updates(
     plan_bytes: bytes, plan_name: str, rows: list[ImportRow], *, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> MergeResult:
@@ -287,8 +268,11 @@ def merge_updates(
     insertions = []
     for item_id, item_rows in by_id.items():
         updates = _in_date_order(item_rows)
-        insertions.append(_insertion(items[item_id], item_id, updates, lines, plan_name))
-    merged = _apply(lines, insertions)
+        entries = [_fields(update) for update in updates]
+        insertions.append(
+            list_insertion(items[item_id], "status_updates", item_id, entries, lines, plan_name)
+        )
+    merged = apply_insertions(lines, insertions)
     _check_merged(merged, plan_name, plan, by_id, max_bytes)
     return MergeResult(merged, added, duplicates)
 
@@ -342,153 +326,6 @@ def _recorded_dates(plan: Plan) -> dict[str, set[dt.date]]:
     return recorded
 
 
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
-
-
-def _last_line_of(lines: list[str], first: int, deeper_than: int) -> int:
-    """Return the last line of the block starting at ``first``: lines indented further."""
-    last = first
-    for index in range(first + 1, len(lines)):
-        if not lines[index].strip():
-            continue
-        if _indent(lines[index]) <= deeper_than:
-            break
-        last = index
-    return last
-
-
-def _past_kept_blank_lines(lines: list[str], end: int, block: object) -> int:
-    """Move ``end`` past the blank lines that a keep-chomped scalar (``|+``) ending ``block`` owns.
-
-    Such a scalar's text ends with one line break more than the blank lines it keeps;
-    inserting above them would take them from it.
-    """
-    value = _last_scalar(block)
-    if not isinstance(value, (LiteralScalarString, FoldedScalarString)):
-        return end
-    kept = len(value) - len(value.rstrip("\n")) - 1
-    while kept > 0 and end + 1 < len(lines) and not lines[end + 1].strip():
-        end, kept = end + 1, kept - 1
-    return end
-
-
-def _last_scalar(node: object) -> object:
-    while isinstance(node, (CommentedMap, CommentedSeq)) and len(node):
-        node = node[next(reversed(node))] if isinstance(node, CommentedMap) else node[-1]
-    return node
-
-
-def _insertion(
-    item: CommentedMap, item_id: str, updates: list[StatusUpdate], lines: list[str], plan_name: str
-) -> _Insertion:
-    where = f"{plan_name}:{item.lc.line + 1}"
-    if item.fa.flow_style():
-        raise ProgressImportError(
-            [
-                f"{where}: {item_id} is written on one line in braces; write it as a block (one key per line) to import into it"
-            ]
-        )
-    existing = item.get("status_updates")
-    if "status_updates" not in item:
-        column = item.lc.col
-        end = _past_kept_blank_lines(lines, _last_line_of(lines, item.lc.line, column - 1), item)
-        header = " " * column + "status_updates:"
-        return _Insertion(end, column, [header, *_items(updates, column + 2, flow=True)])
-    key_line, key_column = item.lc.key("status_updates")
-    emptied = _without_empty_value(lines[key_line])
-    empty = existing is None or (isinstance(existing, CommentedSeq) and not existing)
-    if empty and emptied is not None:
-        replace = emptied if emptied != lines[key_line] else None
-        return _Insertion(
-            key_line, key_column + 2, _items(updates, key_column + 2, flow=True), replace
-        )
-    if not isinstance(existing, CommentedSeq) or not existing or existing.fa.flow_style():
-        raise ProgressImportError(
-            [
-                f"{plan_name}:{key_line + 1}: the status_updates of {item_id} are not a block list; write one '- ' item per line to import into it"
-            ]
-        )
-    line, column = existing.lc.item(len(existing) - 1)
-    dash = lines[line].rfind("-", 0, column)
-    if dash < 0 or lines[line][dash + 1 : column].strip():
-        raise ProgressImportError(
-            [
-                f"{plan_name}:{line + 1}: cannot find where the last status update of {item_id} starts; put '- ' before it on its line"
-            ]
-        )
-    last = existing[-1]
-    flow = not isinstance(last, CommentedMap) or last.fa.flow_style()
-    end = _past_kept_blank_lines(lines, _last_line_of(lines, line, dash), last)
-    return _Insertion(end, dash, _items(updates, dash, flow=flow))
-
-
-_EMPTY_VALUES = frozenset({"", "[]", "~", "null", "Null", "NULL"})
-
-
-def _without_empty_value(line: str) -> str | None:
-    """``status_updates: []  # note`` without its ``[]`` (or ``~``, ``null``), comment kept.
-
-    The line itself when the key has no value written; None when it holds anything else.
-    """
-    head, _, rest = line.partition("status_updates:")
-    value, hash_sign, comment = rest.partition("#")
-    if value.replace(" ", "") not in _EMPTY_VALUES:
-        return None
-    if not value.strip():
-        return line
-    return f"{head}status_updates:" + (f"  #{comment}" if hash_sign else "")
-
-
-def _items(updates: list[StatusUpdate], indent: int, *, flow: bool) -> list[str]:
-    lines = []
-    for update in updates:
-        pairs = [(key, _scalar(value)) for key, value in _fields(update)]
-        if flow:
-            lines.append(" " * indent + "- {" + ", ".join(f"{k}: {v}" for k, v in pairs) + "}")
-            continue
-        lines.append(" " * indent + f"- {pairs[0][0]}: {pairs[0][1]}")
-        lines += [" " * (indent + 2) + f"{k}: {v}" for k, v in pairs[1:]]
-    return lines
-
-
-def _fields(update: StatusUpdate) -> list[tuple[str, object]]:
-    return [(k, v) for k, v in update.model_dump().items() if v is not None]
-
-
-def _scalar(value: object) -> str:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
-    text = str(value)
-    if _PLAIN.fullmatch(text) and text.lower() not in _RESERVED and not text.endswith(" "):
-        return text
-    return _NOT_PRINTABLE.sub(_escape, json.dumps(text, ensure_ascii=False))
-
-
-# Characters JSON leaves as they are but YAML must not meet raw: C1 controls (a raw U+0085 is
-# a line break to some YAML readers), the line and paragraph separators, lone surrogates and
-# the non-characters; each is written as a YAML escape inside the double quotes.
-_NOT_PRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
-
-
-def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group(0))
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
-
-
-def _apply(lines: list[str], insertions: list[_Insertion]) -> str:
-    merged = list(lines)
-    # Bottom up, so earlier line numbers stay right; at one place the shallower block goes in
-    # first and ends below the deeper one (a benchmark's updates before its goal's key).
-    for insertion in sorted(insertions, key=lambda i: (-i.after, i.indent)):
-        if insertion.replace is not None:
-            merged[insertion.after] = insertion.replace
-        merged[insertion.after + 1 : insertion.after + 1] = insertion.lines
-    return "\n".join(merged)
-
-
 def _check_merged(
     text: str, plan_name: str, before: Plan, added: dict[str, list[ImportRow]], max_bytes: int
 ) -> None:
@@ -519,6 +356,10 @@ def _check_merged(
                 f"{plan_name}: adding the lines would change more than the updates; nothing was written"
             ]
         )
+
+
+def _fields(update: StatusUpdate) -> Entry:
+    return [(k, v) for k, v in update.model_dump().items() if v is not None]
 
 
 def _in_date_order(rows: list[ImportRow]) -> list[StatusUpdate]:
