@@ -57,3 +57,33 @@ def test_clean_validate_needs_no_rich_and_no_templates(clean_plan: Path) -> None
 def test_validate_with_problems_uses_rich_for_the_report(clean_plan: Path) -> None:
     clean_plan.write_text(MINIMAL_PLAN.replace("initial", "intial"), encoding="utf-8")
     assert "rich.console" in imported_by("validate", str(clean_plan))
+
+
+def test_clean_validate_reads_no_configuration(clean_plan: Path) -> None:
+    modules = imported_by("validate", str(clean_plan))
+    assert not {name for name in modules if name.startswith(("sipcli.lint", "sipcli.load.config"))}
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["score"],
+        ["progress", "--as-of", "2027-01-31"],
+        ["report", "--as-of", "2027-01-31", "-f", "json"],
+        ["render", "--to", "md", "-o", "{out}/plan.md"],
+    ],
+)
+def test_commands_that_only_need_reference_facts_do_not_import_the_rules(
+    clean_plan: Path, command: list[str]
+) -> None:
+    args = [part.replace("{out}", str(clean_plan.parent)) for part in command]
+    modules = imported_by(*args, str(clean_plan))
+    assert "sipcli.validate.plans" in modules
+    assert not {name for name in modules if name.startswith("sipcli.lint")}
+
+
+def test_lint_imports_the_scorer_only_for_the_rule_that_scores(clean_plan: Path) -> None:
+    assert "sipcli.score.scorer" in imported_by("lint", str(clean_plan))
+    without = imported_by("lint", "--ignore", "SIP801", str(clean_plan))
+    assert "sipcli.lint.rules.smart_score_below" in without
+    assert not {name for name in without if name.startswith("sipcli.score")}

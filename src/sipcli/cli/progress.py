@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -14,6 +13,7 @@ from sipcli.cli.options import (
     ConfigOption,
     MaxFileSizeOption,
     OutputFileOption,
+    PathsArgument,
     as_of_date,
     format_option,
 )
@@ -34,10 +34,7 @@ def register(app: typer.Typer) -> None:
 
 
 def progress(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(help="Plan files, or folders of plans, to report on.", show_default=False),
-    ],
+    paths: PathsArgument,
     as_of: AsOfOption = None,
     output_format: Annotated[str, format_option("progress")] = "table",
     fail_on: Annotated[

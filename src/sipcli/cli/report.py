@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from sipcli.cli.options import AsOfOption, ConfigOption, OutputFileOption, as_of_date, format_option
+from sipcli.cli.options import (
+    AsOfOption,
+    ConfigOption,
+    MaxFileSizeOption,
+    OutputFileOption,
+    PathsArgument,
+    as_of_date,
+    format_option,
+)
 from sipcli.cli.support import cannot_run_on_sip_error, collect_inputs, output
+from sipcli.load.limits import DEFAULT_MAX_BYTES
 
 
 def register(app: typer.Typer) -> None:
@@ -18,13 +26,12 @@ def register(app: typer.Typer) -> None:
 
 
 def report(
-    paths: Annotated[
-        list[Path], typer.Argument(help="Folders of plans (or plan files).", show_default=False)
-    ],
+    paths: PathsArgument,
     output_format: Annotated[str, format_option("rollup")] = "table",
     as_of: AsOfOption = None,
     output_file: OutputFileOption = None,
     config: ConfigOption = None,
+    max_file_size: MaxFileSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Summarise many plans, one row per school: goals, SMART scores, progress, gaps.
 
@@ -35,6 +42,7 @@ def report(
 
     day = as_of_date(as_of) or dt.date.today()
     with cannot_run_on_sip_error():
-        rollup = build_rollup(collect_inputs(paths, output_file), as_of=day, config=config)
+        plans = collect_inputs(paths, output_file)
+        rollup = build_rollup(plans, as_of=day, config=config, max_bytes=max_file_size)
     output(get_reporter("rollup", output_format), rollup, output_file)
     raise typer.Exit(rollup.exit_code())

@@ -13,15 +13,18 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sipcli.diagnostics import FileResult, RunResult
-from sipcli.load.config import ConfigFile, config_path_for, read_config, reference_path
 from sipcli.load.git_revision import read_at_revision
 from sipcli.load.limits import DEFAULT_MAX_BYTES
 from sipcli.load.source import Document
 from sipcli.model import Plan
 from sipcli.model.reference import Reference, default_reference, load_reference
 from sipcli.validate.check import validate_bytes, validate_file
+
+if TYPE_CHECKING:
+    from sipcli.load.config import ConfigFile
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,9 @@ def reference_for(plan: Path, config: Path | None = None) -> Reference:
     Raises:
         SipError: when the configuration file or the facts file it names is invalid.
     """
+    # Imported here: `sip validate` never reads a configuration file.
+    from sipcli.load.config import config_path_for, read_config  # noqa: PLC0415
+
     path = config_path_for(plan, config)
     data, _ = read_config(path)
     return reference_in(path, data)
@@ -91,6 +97,8 @@ def reference_in(config: Path | None, data: ConfigFile) -> Reference:
     Raises:
         SipError: when the facts file cannot be read or is invalid.
     """
+    from sipcli.load.config import reference_path  # noqa: PLC0415
+
     return _reference_at(reference_path(config, data))
 
 
