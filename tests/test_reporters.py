@@ -40,7 +40,7 @@ def test_an_unknown_name_is_a_key_error() -> None:
 def test_format_help_lists_the_registry_names(run_sip, kind: str, commands: list[str]) -> None:
     for command in commands:
         text = re.sub(r"\s+", " ", run_sip(command, "--help").stdout)
-        assert "[" + "|".join(format_names(kind)) + "]" in text, command  # type: ignore[arg-type]
+        assert "<" + "|".join(format_names(kind)) + ">" in text, command  # type: ignore[arg-type]
 
 
 def test_every_command_is_registered_once() -> None:

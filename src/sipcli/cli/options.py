@@ -63,7 +63,7 @@ def format_option(kind: Kind) -> Any:
         "--format",
         "-f",
         help=f"Output format: {listed}.",
-        metavar="[" + "|".join(names) + "]",
+        metavar="<" + "|".join(names) + ">",
         callback=choose,
     )
 
