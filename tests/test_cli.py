@@ -165,10 +165,17 @@ def test_no_plan_files_exits_2(run_sip, tmp_path: Path) -> None:
 def test_unreadable_file_exits_2(
     run_sip, minimal_plan: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied")
+    import os
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    real_open = os.open
+
+    def refuse(path: object, *args: object, **kwargs: object) -> int:
+        # Root reads any file whatever its mode, so the refusal is simulated.
+        if Path(str(path)) == minimal_plan:
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", refuse)
     result = run_sip("validate", minimal_plan)
     assert result.exit_code == 2
     assert result.stderr.strip() == f"sip: error: cannot read {minimal_plan}: Permission denied"

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from sipcli.cli.options import MaxFileSizeOption, OutputFileOption, format_option
-from sipcli.cli.support import cannot_run_on_sip_error, fail, output
+from sipcli.cli.support import cannot_run_on_sip_error, fail, guard_output, output
 from sipcli.load.limits import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
@@ -63,6 +63,7 @@ def diff(
         fail("give two plans, or one plan with --rev, not both")
     if rev is None and new is None:
         fail("give two plans to compare (sip diff OLD NEW), or one plan and --rev REV")
+    guard_output(output_file, [old] if new is None else [old, new])
     with cannot_run_on_sip_error():
         before, after = _load_sides(old, new, rev, max_file_size)
     if before.plan is None or after.plan is None:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from sipcli.cli.support import write_or_fail
+from sipcli.cli.support import guard_output, write_or_fail
 
 
 def register(app: typer.Typer) -> None:
@@ -29,5 +29,6 @@ def schema(
     if output is None:
         sys.stdout.write(text)
         return
+    guard_output(output, option="--output")
     write_or_fail(output, text)
     typer.echo(f"Wrote {output}", err=True)

@@ -61,15 +61,16 @@ def output(
     try:
         write_report(reporter, result, output_file=output_file, stdout=sys.stdout)
     except OSError as error:
-        fail(f"cannot write {error.filename or output_file}: {error.strerror or error}")
+        # The temporary file beside the target is an implementation detail: name the target.
+        fail(f"cannot write {output_file}: {error.strerror or error}")
     if output_file is not None and announce:
         typer.echo(f"Wrote {output_file}", err=True)
 
 
 def collect_inputs(paths: Iterable[Path], output_file: Path | None) -> list[Path]:
-    """Return the plan files in ``paths``; exit 2 when ``output_file`` is one of them.
+    """Return the plan files in ``paths``; exit 2 when ``output_file`` may not be written.
 
-    Writing a report over the plan it reads would destroy the plan.
+    Writing a report over a plan (one being read, or any other) would destroy the plan.
 
     Raises:
         SipError: when a path does not exist or no plan file is found.
@@ -77,11 +78,17 @@ def collect_inputs(paths: Iterable[Path], output_file: Path | None) -> list[Path
     from sipcli.load.discover import collect_plan_files
 
     files = collect_plan_files(paths)
-    if output_file is not None:
-        target = output_file.resolve()
-        if any(path.resolve() == target for path in files):
-            fail(
-                f"--output-file {output_file} is one of the plans being read; writing the "
-                "report there would replace the plan. Choose another file name."
-            )
+    guard_output(output_file, files)
     return files
+
+
+def guard_output(
+    output_file: Path | None, inputs: Iterable[Path] = (), *, option: str = "--output-file"
+) -> None:
+    """Exit 2 when ``output_file`` (given with ``option``) is an input or holds a plan."""
+    from sipcli.write.guard import OutputGuard
+
+    if output_file is None:
+        return
+    with cannot_run_on_sip_error():
+        OutputGuard(inputs).claim(output_file, what=option)

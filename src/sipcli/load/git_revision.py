@@ -48,7 +48,14 @@ def read_at_revision(path: Path, revision: str) -> CommittedFile:
             "compare two files instead: sip diff OLD NEW"
         )
     root = Path(top.stdout.decode("utf-8", errors="replace").strip())
-    relative = (folder.resolve() / path.name).relative_to(root.resolve()).as_posix()
+    try:
+        relative = (folder.resolve() / path.name).relative_to(root.resolve()).as_posix()
+    except ValueError:
+        # core.worktree (or GIT_WORK_TREE) can put the work tree somewhere else entirely.
+        raise GitRevisionError(
+            f"{path} is outside the work tree of its git repository ({root}), so git cannot "
+            "name its earlier version; compare two files instead: sip diff OLD NEW"
+        ) from None
     if _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}").returncode != 0:
         raise GitRevisionError(
             f"unknown revision '{revision}' in the repository at {root}; "

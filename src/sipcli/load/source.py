@@ -26,8 +26,8 @@ from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.scanner import Scanner
 
 from sipcli.diagnostics import Check, Diagnostic
-from sipcli.errors import UnreadableFileError
 from sipcli.load import libyaml
+from sipcli.load.bounded import read_bounded
 from sipcli.load.limits import DEFAULT_MAX_BYTES, MAX_DEPTH
 
 SYNTAX = Check("SIP001", "yaml-syntax", "The file is not valid YAML.")
@@ -103,14 +103,10 @@ def load_file(
         UnreadableFileError: when the operating system cannot read the file.
     """
     file = label if label is not None else str(path)
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return _refused(file, [], Refusal(TOO_LARGE, 1, 1, _too_large(size, max_bytes)))
-        raw = path.read_bytes()
-    except OSError as error:
-        raise UnreadableFileError(f"cannot read {file}: {error.strerror or error}") from error
-    return load_bytes(raw, file=file, max_bytes=max_bytes)
+    read = read_bounded(path, max_bytes)
+    if read.too_large:
+        return _refused(file, [], Refusal(TOO_LARGE, 1, 1, _too_large(read.size, max_bytes)))
+    return load_bytes(read.data, file=file, max_bytes=max_bytes)
 
 
 def load_bytes(
@@ -154,9 +150,10 @@ def _refused(file: str, lines: list[str], refusal: Refusal) -> LoadResult:
     return LoadResult(file, lines, None, diagnostic)
 
 
-def _too_large(size: int, limit: int) -> str:
+def _too_large(size: int | None, limit: int) -> str:
+    how_big = f"The file is {size:,} bytes, over" if size is not None else "The file is over"
     return (
-        f"The file is {size:,} bytes, over the limit of {limit:,} bytes; a plan is usually "
+        f"{how_big} the limit of {limit:,} bytes; a plan is usually "
         "under 100 KB. Check that this is the right file, or raise the limit with "
         "--max-file-size."
     )
@@ -302,12 +299,25 @@ def _tag_message(tag: str) -> str:
     )
 
 
+#: Half of a UTF-16 surrogate pair: an escape such as "\udfff" makes one, and no file,
+#: terminal or document can hold it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 class _SafeRoundTripConstructor(RoundTripConstructor):
     """Round-trip constructor that keeps an impossible date (2026-02-30) as its text.
 
     ruamel would raise a bare ValueError with no position; as text, the value reaches the
-    model, which reports it at its exact place alongside every other problem.
+    model, which reports it at its exact place alongside every other problem. Text holding a
+    lone surrogate is refused here, at its place: it would pass validation and then fail
+    every command that writes it out.
     """
+
+    def construct_scalar(self, node: Any) -> Any:
+        value = super().construct_scalar(node)
+        if isinstance(value, str) and (found := _SURROGATE.search(value)):
+            raise _lone_surrogate(node, found.group(0))
+        return value
 
     def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
         try:
@@ -505,6 +515,18 @@ def _syntax_error(error: MarkedYAMLError, text: str) -> Refusal:
     hint = next((text for key, text in _SYNTAX_HINTS if key in problem), "")
     message = f"YAML syntax error: {problem}."
     return Refusal(SYNTAX, line, column, f"{message} {hint}".strip())
+
+
+def _lone_surrogate(node: Any, character: str) -> Refusal:
+    mark = node.start_mark
+    return Refusal(
+        SYNTAX,
+        mark.line + 1,
+        mark.column + 1,
+        f"This text holds the escape '\\u{ord(character):04x}', half of a character pair "
+        "(a lone surrogate), which is not a character. Remove the escape, or write the "
+        "character itself.",
+    )
 
 
 _LONG_ESCAPE = re.compile(r"\\U([0-9A-Fa-f]{8})")

@@ -9,13 +9,14 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
 
 from sipcli.errors import SipError
+from sipcli.load.positions import locate
+from sipcli.load.source import load_file
 
 #: Units that count things (students, days) rather than express a rate or a score.
 TALLY_UNITS = frozenset({"count", "days"})
@@ -79,12 +80,31 @@ def default_reference() -> Reference:
 def load_reference(path: Path) -> Reference:
     """Return the shipped facts with those of the file at ``path`` replacing what it names.
 
+    The file is read like a plan: within the size limit, as UTF-8, refusing anchors and
+    aliases (an alias bomb would take minutes and gigabytes), tags and duplicate keys.
+
     Raises:
-        SipError: when the file cannot be read or is not a valid facts file.
+        SipError: when the file cannot be read or is not a valid facts file; the message
+            names the file, line and column.
     """
+    loaded = load_file(path)
+    if loaded.document is None:
+        found = loaded.diagnostic
+        where = f"{found.file}:{found.line}:{found.column}: " if found else f"{path}: "
+        problem = found.message if found else "the file is empty"
+        raise SipError(f"cannot use the reference file {where}{problem}")
+    data = loaded.document.data
     try:
-        data = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
-        extra = Reference.model_validate({"metrics": {}, "units": {}, **(data or {})})
-    except (OSError, YAMLError, ValidationError, TypeError) as error:
-        raise SipError(f"cannot use the reference file {path}: {error}") from error
+        extra = Reference.model_validate({"metrics": {}, "units": {}, **data})
+    except ValidationError as error:
+        raise SipError(_invalid_facts(path, data, error)) from error
     return default_reference().merged_with(extra)
+
+
+def _invalid_facts(path: Path, data: Any, error: ValidationError) -> str:
+    lines = [f"cannot use the reference file {path}: it is not a valid facts file"]
+    for problem in error.errors(include_url=False):
+        where = locate(data, tuple(problem["loc"]))
+        place = ".".join(str(part) for part in problem["loc"])
+        lines.append(f"{path}:{where.line}:{where.column}: {place}: {problem['msg']}")
+    return "\n".join(lines)
