@@ -12,6 +12,14 @@ _MARKUP = re.compile(r"([\\`*_\[\]<>|~])")
 _LINE_START = re.compile(r"^([ \t]*)([#+=-])(?=[ \t#=-]|$)", re.MULTILINE)
 #: "1. " or "1) " at the start of a line starts a numbered list: escape the punctuation.
 _NUMBERED = re.compile(r"^([ \t]*\d+)([.)])(?=[ \t]|$)", re.MULTILINE)
+#: Everything a Markdown or HTML reader may take for a line break: CommonMark ends a line at
+#: a lone CR too, and browsers and editors break at NEL and the Unicode separators.
+_LINE_BREAK = re.compile("\r\n|[\r\x85\u2028\u2029]")
+
+
+def _lines(value: object) -> str:
+    """Return ``value`` as text with every kind of line break made a plain newline."""
+    return _LINE_BREAK.sub("\n", str(value)).rstrip("\n")
 
 
 def markdown_text(value: object) -> str:
@@ -19,7 +27,7 @@ def markdown_text(value: object) -> str:
 
     ``&`` becomes ``&amp;`` so that text such as ``&copy;`` is not read as an entity.
     """
-    text = str(value).rstrip("\n").replace("\r\n", "\n")
+    text = _lines(value)
     text = _MARKUP.sub(r"\\\1", text).replace("&", "&amp;")
     text = _LINE_START.sub(r"\1\\\2", text)
     text = _NUMBERED.sub(r"\1\\\2", text)
@@ -28,5 +36,5 @@ def markdown_text(value: object) -> str:
 
 def html_text(value: object) -> Markup:
     """Escape text for HTML and keep its line breaks as <br>."""
-    lines = str(value).rstrip("\n").replace("\r\n", "\n").split("\n")
+    lines = _lines(value).split("\n")
     return Markup("<br>\n").join(escape(line) for line in lines)

@@ -6,6 +6,7 @@ from typing import TextIO
 
 from sipcli.diagnostics import RunResult
 from sipcli.reporters.base import Reporter, summary_line
+from sipcli.reporters.sanitise import terminal_text
 
 
 class ConciseReporter(Reporter[RunResult]):
@@ -16,7 +17,8 @@ class ConciseReporter(Reporter[RunResult]):
     def write(self, run: RunResult, stream: TextIO) -> None:
         """Write each diagnostic as ``file:line:column: CODE [severity] message``."""
         for d in run.diagnostics:
-            stream.write(
-                f"{d.file}:{d.line}:{d.column}: {d.code} [{d.severity.value}] {d.message}\n"
-            )
+            # Exactly one line per problem, whatever the plan text the message quotes.
+            file = terminal_text(d.file, one_line=True)
+            message = terminal_text(d.message, one_line=True)
+            stream.write(f"{file}:{d.line}:{d.column}: {d.code} [{d.severity.value}] {message}\n")
         stream.write(summary_line(run) + "\n")

@@ -11,6 +11,7 @@ from typing import Any, TextIO
 
 from sipcli.monitor.diff import ChangeKind, Comparison, ItemChange, PlanDiff
 from sipcli.reporters.base import Reporter
+from sipcli.reporters.sanitise import terminal_text
 
 #: The version of the JSON object `sip diff --format json` writes.
 DIFF_JSON_VERSION = 1
@@ -45,12 +46,18 @@ def json_report(diff: PlanDiff, old: str, new: str) -> str:
 
 def text_report(diff: PlanDiff, old: str, new: str) -> str:
     """Return one line per item (+ added, - removed, ~ changed), its field changes indented."""
+    # Each line holds plan text on one line, so a value cannot clear the screen or start a line
+    # of its own (which GitHub Actions might run as a workflow command).
+    old, new = terminal_text(old, one_line=True), terminal_text(new, one_line=True)
     if not diff.has_changes:
         return f"No differences between {old} and {new} (items compared by id).\n"
     lines = [f"Comparing {old} → {new}", ""]
     for item in diff.changes:
-        lines.append(f"{_SIGNS[item.change]} {_heading(item, _shorten(item.label))}")
-        lines.extend(f"    {field.describe()}" for field in item.fields)
+        heading = _heading(item, _shorten(item.label))
+        lines.append(f"{_SIGNS[item.change]} {terminal_text(heading, one_line=True)}")
+        lines.extend(
+            f"    {terminal_text(field.describe(), one_line=True)}" for field in item.fields
+        )
     lines += ["", _summary(diff)]
     return "\n".join(lines) + "\n"
 
@@ -78,7 +85,7 @@ def _md_changed(item: ItemChange) -> str:
     lines = [f"### {_md(_heading(item, ''))}\n\n"]
     if item.label:
         lines.append(f"> {_md(item.label)}\n\n")
-    lines.extend(f"- `{field.path}`: {_md(field.what())}\n" for field in item.fields)
+    lines.extend(f"- {_code(field.path)}: {_md(field.what())}\n" for field in item.fields)
     return "".join(lines) + "\n"
 
 
@@ -106,17 +113,24 @@ def _shorten(text: str) -> str:
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
+#: What a name must not hold to be shown as code: a backtick would end the code span early
+#: and a line break (of any kind Markdown or an editor knows) would end the line.
+_NOT_CODE = re.compile("[`\r\n\x85\u2028\u2029]")
 
 
 def _md(text: str) -> str:
-    # Plan text is data, not Markdown: a stray * or <b> must print as written.
+    # Plan text is data, not Markdown: a stray * or <b> must print as written. Splitting at
+    # whitespace also joins every kind of line break (CR, NEL, U+2028) into one line.
     flat = " ".join(text.split()).replace("&", "&amp;")
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
+    return terminal_text(_MARKDOWN_SPECIAL.sub(r"\\\1", flat), one_line=True)
 
 
 def _code(name: str) -> str:
-    # A file name reads best as code; one with a backtick cannot be, so it is escaped instead.
-    return f"`{name}`" if "`" not in name and "\n" not in name else _md(name)
+    # A file name reads best as code; one with a backtick or a line break cannot be, so it is
+    # escaped instead.
+    if _NOT_CODE.search(name):
+        return _md(name)
+    return f"`{terminal_text(name, one_line=True)}`"
 
 
 class DiffTextReporter(Reporter[Comparison]):

@@ -11,6 +11,7 @@ from typing import TextIO
 
 from sipcli.diagnostics import Diagnostic, RunResult, Severity
 from sipcli.reporters.base import Reporter, summary_line
+from sipcli.reporters.sanitise import terminal_text
 
 #: Annotations GitHub shows per step and per kind.
 ANNOTATION_CAP = 10
@@ -19,7 +20,9 @@ _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # The log shows the command line as written, so ESC and bidi controls are made visible
+    # too; line breaks keep GitHub's own %0A encoding, which shows them as breaks.
+    return terminal_text(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:

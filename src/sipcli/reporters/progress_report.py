@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any, TextIO
 
 from sipcli.reporters.base import Reporter
+from sipcli.reporters.sanitise import markdown_value, terminal_text
 
 if TYPE_CHECKING:
     from sipcli.monitor.progress import Progress, ProgressRun
@@ -73,10 +74,6 @@ class ProgressJsonReporter(Reporter["ProgressRun"]):
         stream.write(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
 
 
-def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
-
-
 class ProgressMarkdownReporter(Reporter["ProgressRun"]):
     """Markdown: one table per plan, then the summary."""
 
@@ -85,21 +82,23 @@ class ProgressMarkdownReporter(Reporter["ProgressRun"]):
     def write(self, run: ProgressRun, stream: TextIO) -> None:
         """Write one table per plan, then the problems and the summary."""
         for plan in run.plans:
-            stream.write(f"### Progress of {_cell(plan.file)} as of {run.as_of}\n\n")
+            stream.write(f"### Progress of {markdown_value(plan.file)} as of {run.as_of}\n\n")
             stream.write(
                 "| Id | Status | Latest actual | Expected | Target | Due | Why |\n"
                 "|---|---|---:|---:|---:|---|---|\n"
             )
             for item in plan.items:
                 stream.write(
-                    f"| {_cell(item.id)} | {item.status} | {_latest(item)} | "
+                    f"| {markdown_value(item.id)} | {item.status} | {_latest(item)} | "
                     f"{_number(item.expected)} | {_number(item.target)} | {item.due or ''} | "
-                    f"{_cell(item.reason)} |\n"
+                    f"{markdown_value(item.reason)} |\n"
                 )
             stream.write("\n")
         for result in run.invalid:
             for d in result.diagnostics:
-                stream.write(f"- {_cell(f'{d.file}:{d.line}:{d.column}: {d.code} {d.message}')}\n")
+                stream.write(
+                    f"- {markdown_value(f'{d.file}:{d.line}:{d.column}: {d.code} {d.message}')}\n"
+                )
         stream.write(summary(run) + "\n")
 
 
@@ -117,23 +116,25 @@ class ProgressTableReporter(Reporter["ProgressRun"]):
         console = Console(file=stream, highlight=False, soft_wrap=False, width=140)
         for result in run.invalid:
             for d in result.diagnostics:
-                console.print(
-                    Text(f"{d.file}:{d.line}:{d.column}: {d.code} {d.message}", style="red")
-                )
+                where = f"{terminal_text(d.file, one_line=True)}:{d.line}:{d.column}"
+                message = terminal_text(d.message, one_line=True)
+                console.print(Text(f"{where}: {d.code} {message}", style="red"))
         for plan in run.plans:
-            table = Table(title=f"{plan.file} as of {run.as_of}", expand=True)
+            # Plan text goes in as Text, never as markup, so "[bold]" in a plan prints as is.
+            title = Text(f"{terminal_text(plan.file, one_line=True)} as of {run.as_of}")
+            table = Table(title=title, expand=True)
             for header in ("Id", "Status", "Latest actual", "Expected", "Target", "Due"):
                 table.add_column(header, no_wrap=True)
             table.add_column("Why", ratio=1, overflow="fold")
             for item in plan.items:
                 table.add_row(
-                    item.id,
+                    Text(terminal_text(item.id, one_line=True)),
                     Text(item.status, style=_STYLES[item.status]),
                     _latest(item),
                     _number(item.expected),
                     _number(item.target),
                     str(item.due or ""),
-                    item.reason,
+                    Text(terminal_text(item.reason)),
                 )
             console.print(table)
         console.print(summary(run))

@@ -6,8 +6,8 @@ import json
 from html import escape
 from typing import TYPE_CHECKING, Any, TextIO
 
-from sipcli.render.escape import markdown_text
 from sipcli.reporters.base import Reporter
+from sipcli.reporters.sanitise import markdown_value, terminal_text
 
 if TYPE_CHECKING:
     from sipcli.monitor.rollup import Rollup, SchoolRow
@@ -96,10 +96,10 @@ class RollupMarkdown(Reporter["Rollup"]):
         stream.write(f"# Improvement plans: district rollup, {rollup.as_of}\n\n")
         stream.write("| " + " | ".join(HEADERS) + " |\n|" + "---|" * len(HEADERS) + "\n")
         for row in rollup.rows:
-            stream.write("| " + " | ".join(markdown_text(cell) for cell in cells(row)) + " |\n")
+            stream.write("| " + " | ".join(markdown_value(cell) for cell in cells(row)) + " |\n")
         for item in rollup.invalid:
-            stream.write(f"\n- Not valid: {markdown_text(item.file)} ({item.problems} problems)")
-        stream.write(f"\n\n{markdown_text(summary(rollup))}\n")
+            stream.write(f"\n- Not valid: {markdown_value(item.file)} ({item.problems} problems)")
+        stream.write(f"\n\n{markdown_value(summary(rollup))}\n")
 
 
 class RollupHtml(Reporter["Rollup"]):
@@ -112,11 +112,14 @@ class RollupHtml(Reporter["Rollup"]):
         title = f"Improvement plans: district rollup, {rollup.as_of}"
         head = "".join(f'<th scope="col">{escape(h)}</th>' for h in HEADERS)
         body = "\n".join(
-            "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in cells(row)) + "</tr>"
+            "<tr>"
+            + "".join(f"<td>{escape(terminal_text(cell))}</td>" for cell in cells(row))
+            + "</tr>"
             for row in rollup.rows
         )
         invalid = "".join(
-            f"<li>{escape(item.file)}: {item.problems} problems</li>" for item in rollup.invalid
+            f"<li>{escape(terminal_text(item.file))}: {item.problems} problems</li>"
+            for item in rollup.invalid
         )
         stream.write(
             '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -145,12 +148,15 @@ class RollupTable(Reporter["Rollup"]):
         """Write the table and the summary line."""
         from rich.console import Console  # noqa: PLC0415 - rich is slow to import
         from rich.table import Table  # noqa: PLC0415
+        from rich.text import Text  # noqa: PLC0415
 
+        # Plan text goes in as Text, never as markup, so "[bold]" in a plan prints as is.
         table = Table(*HEADERS, title=f"District rollup, {rollup.as_of}")
         for row in rollup.rows:
-            table.add_row(*cells(row))
+            table.add_row(*(Text(terminal_text(cell)) for cell in cells(row)))
         console = Console(file=stream, highlight=False, width=160)
         console.print(table)
         for item in rollup.invalid:
-            console.print(f"Not valid: {item.file} ({item.problems} problems)")
-        console.print(summary(rollup))
+            file = terminal_text(item.file, one_line=True)
+            console.print(Text(f"Not valid: {file} ({item.problems} problems)"))
+        console.print(Text(summary(rollup)))

@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any, TextIO
 
 from sipcli.reporters.base import Reporter
+from sipcli.reporters.sanitise import markdown_value
 
 if TYPE_CHECKING:
     from sipcli.score.run import ScoreRun
@@ -40,10 +41,6 @@ class ScoreJsonReporter(Reporter["ScoreRun"]):
         )
 
 
-def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
-
-
 class ScoreMarkdownReporter(Reporter["ScoreRun"]):
     """Markdown: one section per goal or benchmark, a table of criteria, the fixes."""
 
@@ -53,22 +50,22 @@ class ScoreMarkdownReporter(Reporter["ScoreRun"]):
         """Write one section per item, then the summary."""
         for scored in run.items:
             item = scored.item
-            where = f" ({scored.file}, {item.path})" if scored.file else ""
+            where = f" ({markdown_value(scored.file)}, {item.path})" if scored.file else ""
             stream.write(
-                f"### {item.kind.capitalize()} {_cell(item.id)}: {item.score}/100{where}\n\n"
+                f"### {item.kind.capitalize()} {markdown_value(item.id)}: {item.score}/100{where}\n\n"
             )
-            stream.write(f"> {_cell(item.statement)}\n\n")
+            stream.write(f"> {markdown_value(item.statement)}\n\n")
             stream.write(
                 "| Criterion | Score | Met | Evidence | Suggestion |\n|---|---:|---|---|---|\n"
             )
             for criterion in item.criteria:
                 stream.write(
                     f"| {criterion.letter}: {criterion.name} | {criterion.score} | "
-                    f"{'yes' if criterion.met else 'no'} | {_cell('; '.join(criterion.evidence))} | "
-                    f"{_cell(criterion.suggestion or '')} |\n"
+                    f"{'yes' if criterion.met else 'no'} | {markdown_value('; '.join(criterion.evidence))} | "
+                    f"{markdown_value(criterion.suggestion or '')} |\n"
                 )
             for disagreement in item.facts.disagreements:
-                stream.write(f"\n- Disagreement: {_cell(disagreement)}")
+                stream.write(f"\n- Disagreement: {markdown_value(disagreement)}")
             stream.write("\n\n")
         stream.write(summary(run) + "\n")
 
