@@ -58,6 +58,19 @@ def test_a_named_pipe_is_refused_without_blocking(tmp_path: Path) -> None:
     assert "it is a named pipe, not a regular file" in result.stderr
 
 
+def test_a_named_pipe_is_read_when_allowed(tmp_path: Path) -> None:
+    import threading
+
+    pipe = tmp_path / "plan.yaml"
+    os.mkfifo(pipe)
+    writer = threading.Thread(target=pipe.write_text, args=(MINIMAL_PLAN,), daemon=True)
+    writer.start()
+    result = _sip("validate", "--allow-special-files", str(pipe), timeout=20)
+    writer.join(timeout=5)
+    assert result.returncode == 0, result.stderr
+    assert "no problems" in result.stdout
+
+
 def test_read_bounded_stops_one_byte_past_the_limit(tmp_path: Path) -> None:
     big = tmp_path / "big.yaml"
     big.write_bytes(b"x" * 5000)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from sipcli.cli.options import (
+    AllowSpecialFilesOption,
     ConfigOption,
     MaxFileSizeOption,
     OutputFileOption,
@@ -75,6 +76,7 @@ def lint(
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     max_file_size: MaxFileSizeOption = DEFAULT_MAX_BYTES,
+    allow_special_files: AllowSpecialFilesOption = False,
 ) -> None:
     """Validate plans, then check them against the rules a DESE reviewer applies.
 
@@ -89,6 +91,7 @@ def lint(
             profile=profile,
             selection=rule_selection(select, ignore),
             max_bytes=max_file_size,
+            allow_special=allow_special_files,
         )
     request = DiagnosticsRequest(
         output_format, output_file, statistics, fail_on, exit_zero, "sip lint"

@@ -42,6 +42,14 @@ MaxFileSizeOption = Annotated[
         help="Refuse files larger than this many bytes.",
     ),
 ]
+AllowSpecialFilesOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-special-files",
+        help="Also read named pipes and devices (e.g. <(git show HEAD:plan.yaml)), "
+        "within --max-file-size; by default only regular files are read.",
+    ),
+]
 AsOfOption = Annotated[
     str | None,
     typer.Option("--as-of", help="The date progress is judged at (YYYY-MM-DD); default today."),

@@ -6,7 +6,13 @@ from typing import Annotated
 
 import typer
 
-from sipcli.cli.options import MaxFileSizeOption, OutputFileOption, PathsArgument, format_option
+from sipcli.cli.options import (
+    AllowSpecialFilesOption,
+    MaxFileSizeOption,
+    OutputFileOption,
+    PathsArgument,
+    format_option,
+)
 from sipcli.cli.output import (
     DiagnosticsRequest,
     ExitZeroOption,
@@ -31,6 +37,7 @@ def validate(
     fail_on: FailOnOption = None,
     exit_zero: ExitZeroOption = False,
     max_file_size: MaxFileSizeOption = DEFAULT_MAX_BYTES,
+    allow_special_files: AllowSpecialFilesOption = False,
 ) -> None:
     """Check that plan files are well-formed YAML that follows the plan format.
 
@@ -39,7 +46,11 @@ def validate(
     from sipcli.validate.plans import validate_files
 
     with cannot_run_on_sip_error():
-        run = validate_files(collect_inputs(paths, output_file), max_bytes=max_file_size)
+        run = validate_files(
+            collect_inputs(paths, output_file),
+            max_bytes=max_file_size,
+            allow_special=allow_special_files,
+        )
     request = DiagnosticsRequest(
         output_format, output_file, statistics, fail_on, exit_zero, "sip validate"
     )

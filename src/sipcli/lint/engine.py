@@ -89,6 +89,7 @@ def lint_files(
     profile: str | None = None,
     selection: RuleSelection | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    allow_special: bool = False,
 ) -> RunResult:
     """Lint every file, each with the configuration that applies to it.
 
@@ -97,7 +98,8 @@ def lint_files(
             cannot be read.
     """
     results = []
-    for source in read_plans(paths, config=config, max_bytes=max_bytes):
+    sources = read_plans(paths, config=config, max_bytes=max_bytes, allow_special=allow_special)
+    for source in sources:
         settings = settings_for(source.path, config=config, profile=profile, selection=selection)
         results.append(lint_plan(source, settings))
     return RunResult(results)

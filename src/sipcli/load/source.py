@@ -95,15 +95,21 @@ class LoadResult:
 
 
 def load_file(
-    path: Path, *, label: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    path: Path,
+    *,
+    label: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    allow_special: bool = False,
 ) -> LoadResult:
     """Read and parse the plan at ``path``; ``label`` is the name shown in diagnostics.
+
+    Only a regular file is read, unless ``allow_special`` (a pipe, ``/dev/stdin``).
 
     Raises:
         UnreadableFileError: when the operating system cannot read the file.
     """
     file = label if label is not None else str(path)
-    read = read_bounded(path, max_bytes)
+    read = read_bounded(path, max_bytes, allow_special=allow_special)
     if read.too_large:
         return _refused(file, [], Refusal(TOO_LARGE, 1, 1, _too_large(read.size, max_bytes)))
     return load_bytes(read.data, file=file, max_bytes=max_bytes)

@@ -21,13 +21,15 @@ class CheckedFile:
     document: Document | None = None
 
 
-def validate_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> CheckedFile:
+def validate_file(
+    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, allow_special: bool = False
+) -> CheckedFile:
     """Load and validate one plan file.
 
     Raises:
         UnreadableFileError: when the file cannot be read at all.
     """
-    return _validated(load_file(path, max_bytes=max_bytes))
+    return _validated(load_file(path, max_bytes=max_bytes, allow_special=allow_special))
 
 
 def validate_bytes(content: bytes, *, file: str, max_bytes: int = DEFAULT_MAX_BYTES) -> CheckedFile:

@@ -49,15 +49,19 @@ class PlanFile:
 
 
 def read_plans(
-    paths: Iterable[Path], *, config: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    paths: Iterable[Path],
+    *,
+    config: Path | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    allow_special: bool = False,
 ) -> Iterator[PlanFile]:
-    """Load and validate each plan file in turn.
+    """Load and validate each plan file in turn (pipes and devices only with ``allow_special``).
 
     Raises:
         UnreadableFileError: when a file cannot be read at all.
     """
     for path in paths:
-        checked = validate_file(path, max_bytes=max_bytes)
+        checked = validate_file(path, max_bytes=max_bytes, allow_special=allow_special)
         yield PlanFile(path, checked.result, checked.plan, checked.document, config)
 
 
@@ -72,9 +76,12 @@ def read_plan_at_revision(path: Path, rev: str, *, max_bytes: int = DEFAULT_MAX_
     return PlanFile(path, checked.result, checked.plan, checked.document)
 
 
-def validate_files(paths: Iterable[Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> RunResult:
+def validate_files(
+    paths: Iterable[Path], *, max_bytes: int = DEFAULT_MAX_BYTES, allow_special: bool = False
+) -> RunResult:
     """Validate every file in ``paths`` (already collected) and gather the results."""
-    return RunResult([source.result for source in read_plans(paths, max_bytes=max_bytes)])
+    sources = read_plans(paths, max_bytes=max_bytes, allow_special=allow_special)
+    return RunResult([source.result for source in sources])
 
 
 def reference_for(plan: Path, config: Path | None = None) -> Reference:
