@@ -65,12 +65,35 @@ def render(
     ] = "plan",
     as_of: AsOfOption = None,
     max_file_size: MaxFileSizeOption = DEFAULT_MAX_BYTES,
+    template_seconds: Annotated[
+        float | None,
+        typer.Option(
+            "--template-seconds",
+            min=0.01,
+            envvar="SIP_TEMPLATE_SECONDS",
+            help="Stop a template that runs longer than this for one document "
+            "(default 10 seconds).",
+            show_default=False,
+        ),
+    ] = None,
+    template_max_bytes: Annotated[
+        int | None,
+        typer.Option(
+            "--template-max-bytes",
+            min=1,
+            envvar="SIP_TEMPLATE_MAX_BYTES",
+            help="Stop a template that writes more than this many bytes for one document "
+            "(default 20000000).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Render plans to Markdown, HTML or Word documents through templates.
 
     Exit status: 0 rendered, 1 a plan is invalid (nothing written for it), 2 sip could not run.
     """
     from sipcli.load.discover import collect_plan_files
+    from sipcli.render.limits import TemplateLimits
     from sipcli.render.run import RenderOptions, render_files
 
     formats = _formats(to)
@@ -85,6 +108,7 @@ def render(
         docx_template=template,
         with_scores=with_scores,
         max_bytes=max_file_size,
+        limits=TemplateLimits.of(template_seconds, template_max_bytes),
     )
     with cannot_run_on_sip_error():
         run = render_files(collect_plan_files(paths), options)

@@ -30,6 +30,7 @@ from markupsafe import Markup
 from sipcli.errors import SipError
 from sipcli.load.resources import templates_dir
 from sipcli.render.environment import make_environment, template_error
+from sipcli.render.limits import TemplateLimits
 from sipcli.render.view import PlanView
 
 #: The date every rendered document carries (created, modified, last printed), as in its zip.
@@ -86,12 +87,17 @@ def xml_safe(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-def render_docx(view: PlanView, template: Path | None = None) -> bytes:
+def render_docx(
+    view: PlanView, template: Path | None = None, limits: TemplateLimits | None = None
+) -> bytes:
     """Render ``view`` with the Word template ``template`` (sip's own when None).
+
+    The document's parts (body, headers, footers) share one time and output budget.
 
     Raises:
         SipError: when the template cannot be read, is not a Word document, has a Jinja
-            error, refers to unknown data, or reaches for Python internals.
+            error, refers to unknown data, reaches for Python internals, runs past its time
+            or output budget, calls itself without end, or computes a value too large.
     """
     name = str(template) if template is not None else "plan.docx"
     data = shipped_template() if template is None else read_template(template)
@@ -103,10 +109,11 @@ def render_docx(view: PlanView, template: Path | None = None) -> bytes:
             f"template {name} is not a Word document (.docx): {error}. "
             "Save it from Word as a .docx file."
         ) from error
-    environment = make_environment()
+    environment = make_environment(limits=limits)
     environment.finalize = word_text
     try:
-        document.render({"view": view}, jinja_env=environment, autoescape=True)
+        with environment.budget():
+            document.render({"view": view}, jinja_env=environment, autoescape=True)
     except TemplateError as error:
         raise _with_context(template_error(error, name), error) from error
     except (*_BROKEN_DOCUMENT, AttributeError, TypeError) as error:

@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jinja2 import TemplateError
-from jinja2.sandbox import SandboxedEnvironment
 
 from sipcli.diagnostics import FileResult
 from sipcli.errors import SipError
 from sipcli.load.limits import DEFAULT_MAX_BYTES
 from sipcli.model import Plan
 from sipcli.render.environment import make_environment, template_error
+from sipcli.render.limits import LimitedEnvironment, TemplateLimits
 from sipcli.render.view import PlanView, build_view
 from sipcli.validate.plans import PlanFile, read_plans
 
@@ -47,6 +47,8 @@ class RenderOptions:
     """plan (the plan itself) or progress (statuses and charts at ``as_of``)."""
     as_of: dt.date | None = None
     """The date the progress report judges progress at (default: today)."""
+    limits: TemplateLimits = field(default_factory=TemplateLimits)
+    """How long each document's templates may run and how much they may write."""
 
 
 @dataclass(frozen=True)
@@ -86,21 +88,26 @@ def output_path(plan_file: Path, fmt: str, options: RenderOptions, many: bool) -
 
 
 @cache
-def _text_environment(template_dir: Path | None) -> SandboxedEnvironment:
+def _text_environment(template_dir: Path | None, limits: TemplateLimits) -> LimitedEnvironment:
     """One environment per template folder, so templates compile once for many plans."""
-    return make_environment(template_dir)
+    return make_environment(template_dir, limits)
 
 
 def render_text(
-    view: PlanView | ProgressView, fmt: str, template_dir: Path | None = None, report: str = "plan"
+    view: PlanView | ProgressView,
+    fmt: str,
+    template_dir: Path | None = None,
+    report: str = "plan",
+    limits: TemplateLimits | None = None,
 ) -> str:
-    """Render the view to Markdown or HTML text.
+    """Render the view to Markdown or HTML text, within the time and output ``limits``.
 
     Raises:
-        SipError: when a template is missing, malformed, refers to unknown data, or reaches
-            for Python internals (the sandbox refuses).
+        SipError: when a template is missing, malformed, refers to unknown data, reaches
+            for Python internals (the sandbox refuses), runs past its time or output budget,
+            calls itself without end, or computes a value too large.
     """
-    environment = _text_environment(template_dir)
+    environment = _text_environment(template_dir, limits or TemplateLimits())
     name = f"{report}.{fmt}.j2"
     try:
         text = environment.get_template(name).render(view=view)
@@ -134,9 +141,9 @@ def render_plan(plan: Plan, source: PlanFile, options: RenderOptions) -> list[Ou
         if fmt == "docx":
             from sipcli.render.docx_render import render_docx  # noqa: PLC0415 - docx is heavy
 
-            rendered.append(Output(fmt, render_docx(view, options.docx_template)))
+            rendered.append(Output(fmt, render_docx(view, options.docx_template, options.limits)))
         else:
-            text = render_text(view, fmt, options.template_dir)
+            text = render_text(view, fmt, options.template_dir, limits=options.limits)
             rendered.append(Output(fmt, text.encode("utf-8")))
     return rendered
 
@@ -157,7 +164,9 @@ def _render_progress(plan: Plan, source: PlanFile, options: RenderOptions) -> li
 
             rendered.append(Output(fmt, render_progress_docx(view, charts, options.docx_template)))
         else:
-            text = render_text(view, fmt, options.template_dir, report="progress")
+            text = render_text(
+                view, fmt, options.template_dir, report="progress", limits=options.limits
+            )
             attachments = {name: chart.svg for name, chart in charts.items()} if fmt == "md" else {}
             rendered.append(Output(fmt, text.encode("utf-8"), attachments))
     return rendered
