@@ -223,3 +223,34 @@ def test_a_file_changed_since_it_was_read_is_not_replaced(tmp_path: Path) -> Non
         write_atomically(target, "three\n", expected=b"two\n")
     assert target.read_bytes() == b"two\nand an edit saved meanwhile\n"
     assert sorted(path.name for path in tmp_path.iterdir()) == ["plan.yaml"]
+
+
+def _copy(source: Path, target: Path) -> Path:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(source.read_bytes())
+    return target
+
+
+@pytest.mark.parametrize(
+    ("plans", "args", "message"),
+    [
+        (["plan.yaml"], ["--to", "md", "-o", "plan.yaml"], "is one of the plans being read"),
+        (["plan.md"], ["--to", "md"], "is one of the plans being read"),
+        (["a/plan.yaml", "b/plan.yaml"], ["-o", "out"], "would be written twice"),
+        (["x.yaml", "x.yml"], ["--to", "html"], "would be written twice"),
+        (["plan.yaml", "other.yaml"], ["--to", "md", "-o", "other.yaml"], "writing there"),
+    ],
+    ids=["onto-the-plan", "plan-named-md", "same-stem-folders", "yaml-and-yml", "onto-a-plan"],
+)
+def test_render_never_writes_over_a_plan_or_twice_to_one_file(
+    run_sip, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, plans, args, message
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name in plans:
+        _copy(EXAMPLES / "middle.yaml", tmp_path / name)
+    before = {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()}
+    result = run_sip("render", *plans, *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    after = {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()}
+    assert after == before  # nothing written, nothing replaced

@@ -24,6 +24,7 @@ from sipcli.render.environment import make_environment, template_error
 from sipcli.render.limits import LimitedEnvironment, TemplateLimits
 from sipcli.render.view import PlanView, build_view
 from sipcli.validate.plans import PlanFile, read_plans
+from sipcli.write.guard import OutputGuard
 
 if TYPE_CHECKING:
     from sipcli.render.progress_view import ProgressView
@@ -180,6 +181,7 @@ def render_files(paths: Sequence[Path], options: RenderOptions) -> RenderRun:
     """
     run = RenderRun()
     many = len(paths) > 1 or len(options.formats) > 1
+    guard = _claim_outputs(paths, options, many)
     for source in read_plans(paths, max_bytes=options.max_bytes):
         if source.plan is None:
             run.invalid.append(source.result)
@@ -188,9 +190,26 @@ def render_files(paths: Sequence[Path], options: RenderOptions) -> RenderRun:
         for output in render_plan(source.plan, source, options):
             target = output_path(source.path, output.fmt, options, many)
             for name, content in output.attachments.items():
-                run.written.append(_write(target.with_name(name), content))
+                attachment = target.with_name(name)
+                guard.claim(attachment, what="the chart", source=str(source.path))
+                run.written.append(_write(attachment, content))
             run.written.append(_write(target, output.content))
     return run
+
+
+def _claim_outputs(paths: Sequence[Path], options: RenderOptions, many: bool) -> OutputGuard:
+    """Check every output of the run before anything is rendered or written.
+
+    Raises:
+        OutputRefused: when an output would replace a plan, or two plans (``a/plan.yaml``
+            and ``b/plan.yaml``, ``x.yaml`` and ``x.yml``) would render to the same file.
+    """
+    guard = OutputGuard(paths)
+    what = "-o" if options.output is not None else "the output"
+    for path in paths:
+        for fmt in options.formats:
+            guard.claim(output_path(path, fmt, options, many), what=what, source=str(path))
+    return guard
 
 
 def _write(target: Path, content: bytes) -> Path:
