@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import difflib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from sipcli.model.reference import default_reference
 from sipcli.monitor.progress import Thresholds, goal_progress, overdue_date, plan_progress
-from sipcli.monitor.progress_import import ProgressImportError, read_updates
+from sipcli.monitor.progress_import import (
+    NumberFormatError,
+    ProgressImportError,
+    parse_number,
+    read_updates,
+)
 from sipcli.validate.check import validate_file
 from tests.conftest import Result
 
@@ -443,9 +449,91 @@ def test_import_reads_a_semicolon_csv_with_decimal_commas() -> None:
     assert rows[0].update.actual == 38.4 and rows[0].update.note == "a; b, c"
 
 
-def test_import_semicolon_csv_reads_a_dot_as_a_thousands_separator() -> None:
-    text = "id;date;actual\nG1;2026-01-01;1.234\nG2;2026-01-01;1.234,5\nG3;2026-01-01;0.5\n"
-    assert [row.update.actual for row in read_updates(text, "data.csv")] == [1234, 1234.5, 0.5]
+def test_import_semicolon_csv_reads_a_dot_as_a_thousands_separator_only_when_proven() -> None:
+    # 1.234 used to be read as 1234: a guess, now refused (see the ambiguous tests below).
+    text = (
+        "id;date;actual\nG1;2026-01-01;1.234.567\nG2;2026-01-01;1.234,5\nG3;2026-01-01;0.5\n"
+        "G4;2026-01-01;25.50\n"
+    )
+    assert [row.update.actual for row in read_updates(text, "data.csv")] == [
+        1234567,
+        1234.5,
+        0.5,
+        25.5,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "decimal_comma", "value"),
+    [
+        ("25.5", False, 25.5),
+        ("25", False, 25),
+        ("-3", False, -3),
+        ("1,234.5", False, 1234.5),
+        ("1,234,567", False, 1234567),
+        ("0.500", False, 0.5),
+        ("25,5", True, 25.5),
+        ("1.234,5", True, 1234.5),
+        ("1.234.567", True, 1234567),
+        ("-1.234,5", True, -1234.5),
+        ("0.500", True, 0.5),
+        ("0,500", True, 0.5),
+        ("25.50", True, 25.5),
+    ],
+)
+def test_parse_number_reads_plain_and_proven_grouped_numbers(
+    cell: str, decimal_comma: bool, value: float
+) -> None:
+    assert parse_number(cell, decimal_comma=decimal_comma) == value
+
+
+@pytest.mark.parametrize(
+    ("cell", "decimal_comma", "fixes"),
+    [
+        ("25.500", True, "(25500) or with this file's decimal mark (25,5)"),
+        ("1.234", True, "(1234) or with this file's decimal mark (1,234)"),
+        ("45,000", False, "(45000) or with this file's decimal mark (45.0)"),
+    ],
+)
+def test_parse_number_refuses_a_single_group_it_cannot_prove(
+    cell: str, decimal_comma: bool, fixes: str
+) -> None:
+    with pytest.raises(NumberFormatError, match="could be read two ways") as error:
+        parse_number(cell, decimal_comma=decimal_comma)
+    assert f"write it without a thousands separator {fixes}" in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("cell", "decimal_comma"),
+    [
+        ("46%", False),
+        ("38,4", False),
+        ("1,23", False),
+        ("1,234.5", True),
+        ("1.23.4", True),
+        ("nan", False),
+        ("inf", True),
+        ("", False),
+    ],
+)
+def test_parse_number_refuses_what_is_not_a_number(cell: str, decimal_comma: bool) -> None:
+    with pytest.raises(NumberFormatError, match="is not a number"):
+        parse_number(cell, decimal_comma=decimal_comma)
+
+
+def test_import_ambiguous_number_names_row_and_column(
+    run_sip: RunSip, plan_file: Path, tmp_path: Path
+) -> None:
+    data = _csv(tmp_path, "id;date;actual\nG1;2027-01-15;25,50\nG2;2027-01-15;25.500\n")
+    result = run_sip("progress-import", plan_file, data)
+    assert result.exit_code == 2
+    assert "row 3, column actual (C): '25.500' could be read two ways" in result.stderr
+    assert "(25500) or with this file's decimal mark (25,5)" in result.stderr
+    assert plan_file.read_text(encoding="utf-8") == PLAN
+    comma = _csv(tmp_path, 'id,date,actual\nG1,2027-01-15,"45,000"\n')
+    result = run_sip("progress-import", plan_file, comma)
+    assert result.exit_code == 2
+    assert "row 2, column actual (C): '45,000' could be read two ways" in result.stderr
 
 
 def test_import_too_many_cells_names_the_files_separator() -> None:
@@ -461,6 +549,136 @@ def test_import_decimal_comma_is_not_read_in_a_comma_csv() -> None:
 def test_import_repeated_row_in_the_csv() -> None:
     with pytest.raises(ProgressImportError, match="row 3: G1 on 2026-01-01 repeats row 2"):
         read_updates("id,date\nG1,2026-01-01\nG1,2026-01-01\n", "data.csv")
+
+
+UNCLOSED = 'id,date,actual,note\nG1,2026-11-20,25,"oops\nG1.B1,2026-11-21,30,\nG2,2026-11-22,31,\n'
+
+
+def test_import_unclosed_quote_is_refused_where_it_opens(
+    run_sip: RunSip, plan_file: Path, tmp_path: Path
+) -> None:
+    result = run_sip("progress-import", plan_file, _csv(tmp_path, UNCLOSED))
+    assert result.exit_code == 2
+    assert "data.csv: row 2, column note (D): the quote that opens this cell is never closed" in (
+        result.stderr
+    )
+    assert "close the quote" in result.stderr and 'write it twice ("")' in result.stderr
+    assert "added" not in result.stderr
+    assert plan_file.read_text(encoding="utf-8") == PLAN
+
+
+def test_import_unclosed_quote_names_row_and_line_after_a_note_of_two_lines() -> None:
+    text = 'id,date,note\nG1,2026-01-01,"two\nlines"\nG2,2026-01-02,ok\nG3,2026-01-03,"open\n'
+    with pytest.raises(ProgressImportError) as error:
+        read_updates(text, "data.csv")
+    assert error.value.problems == [
+        "data.csv: row 4, column note (C) (line 5 of the file): the quote that opens this cell "
+        "is never closed, so the rest of the file would be read into it; close the quote at "
+        "the end of the cell's text, or, if the quote is part of the text, write it twice "
+        '("") and put the whole cell in quotes, e.g. "the ""new"" schedule"'
+    ]
+
+
+def test_import_quote_closed_rows_later_is_refused() -> None:
+    # The open quote is closed by chance at the end of the next row: no csv error, but the
+    # row that was swallowed shows in the note.
+    text = 'id,date,actual,note\nG1,2026-11-20,25,"oops\nG1.B1,2026-11-21,30,"\n'
+    with pytest.raises(ProgressImportError, match="a quote was probably left open") as error:
+        read_updates(text, "data.csv")
+    assert error.value.problems[0].startswith(
+        "data.csv: row 2, column note (D): line 3 of the file, inside this quoted cell, "
+        "reads like a row of its own (G1.B1, 2026-11-21)"
+    )
+
+
+def test_import_a_note_over_several_lines_is_kept() -> None:
+    text = 'id,date,note\nG1,2026-01-01,"First check.\r\nG2 next, 2026-02-01"\n'
+    [row] = read_updates(text, "data.csv")
+    assert row.update.note == "First check.\r\nG2 next, 2026-02-01"
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('G1,2026-01-01,"a"b', "row 2, column note (C): text follows the quote that closes"),
+        (
+            'G1,2026-01-01,"a\nb"c',
+            "row 2, column note (C): the quote that opens this cell is not closed on its line "
+            "but only on line 3, where text follows it",
+        ),
+    ],
+)
+def test_import_text_after_a_closing_quote_is_refused(line: str, message: str) -> None:
+    with pytest.raises(ProgressImportError, match="write it twice") as error:
+        read_updates(f"id,date,note\n{line}\n", "data.csv")
+    assert message in error.value.problems[0]
+
+
+@pytest.mark.parametrize("end", ["\r", "\n", "\r\n"])
+def test_import_reads_any_line_end(end: str) -> None:
+    text = end.join(["id;date;actual", "G1;2026-11-20;25,5", "G2;2026-11-21;3", ""])
+    rows = read_updates(text, "data.csv")
+    assert [(row.id, row.update.actual) for row in rows] == [("G1", 25.5), ("G2", 3)]
+
+
+def test_import_reads_a_csv_with_old_mac_line_ends(
+    run_sip: RunSip, plan_file: Path, tmp_path: Path
+) -> None:
+    data = tmp_path / "data.csv"
+    data.write_bytes(b'id,date,actual,note\rG3,2026-10-01,75,"a\rb"\r')
+    result = run_sip("progress-import", plan_file, data)
+    assert result.exit_code == 0, result.stderr
+    checked = validate_file(plan_file)
+    assert checked.plan is not None and checked.plan.goals
+    [update] = checked.plan.goals[2].status_updates or []
+    assert (update.actual, update.note) == (75, "a\rb")
+
+
+def test_import_refuses_a_cell_too_long_naming_row_and_column(
+    run_sip: RunSip, plan_file: Path, tmp_path: Path
+) -> None:
+    note = "x" * 131_073
+    data = _csv(tmp_path, f'id,date,actual,note\nG1,2027-01-15,46,\nG3,2026-10-01,75,"{note}"\n')
+    result = run_sip("progress-import", plan_file, data)
+    assert result.exit_code == 2
+    assert (
+        "data.csv: row 3, column note (D): the cell holds 131,073 characters, more than the "
+        "131,072 a cell may have" in result.stderr
+    )
+    assert "internal error" not in result.stderr
+    assert plan_file.read_text(encoding="utf-8") == PLAN
+
+
+def test_import_any_other_csv_error_names_the_row(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    real_reader = csv.reader
+
+    def failing_reader(lines: list[str], **options: object) -> Iterator[list[str]]:
+        rows = real_reader(lines, **options)  # type: ignore[arg-type]
+
+        class Failing:
+            line_num = 0
+
+            def __iter__(self) -> Failing:
+                return self
+
+            def __next__(self) -> list[str]:
+                if self.line_num == 2:
+                    raise csv.Error("something odd")
+                row = next(rows)
+                self.line_num = rows.line_num
+                return row
+
+        return Failing()
+
+    monkeypatch.setattr(csv, "reader", failing_reader)
+    with pytest.raises(ProgressImportError) as error:
+        read_updates("id,date\nG1,2026-01-01\nG2,2026-01-02\n", "data.csv")
+    assert error.value.problems == [
+        "data.csv: row 3 (line 3 of the file) cannot be read as CSV (something odd); check its "
+        "quotes and separators, or save the file again from the spreadsheet"
+    ]
 
 
 def test_import_keeps_windows_line_endings(run_sip: RunSip, tmp_path: Path) -> None:

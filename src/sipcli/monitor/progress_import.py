@@ -4,11 +4,15 @@ The CSV has a header row naming its columns, in any order:
 
 - ``id`` (required): the id of a goal or benchmark, e.g. G1 or G1.B2;
 - ``date`` (required): when the result was observed, YYYY-MM-DD;
-- ``actual``: the value observed, a number (blank for none);
+- ``actual``: the value observed, a number (blank for none) written as the file's convention
+  has it (see ``parse_number``): 38.4 in a comma CSV, 38,4 in a semicolon one;
 - ``status``: the team's judgement: not_started, on_track, at_risk, off_track, met, not_met;
 - ``note``, ``period``: free text.
 
-Every row is checked before anything changes; one bad row stops the whole import. The new
+Every row is checked before anything changes; one bad row stops the whole import. A CSV
+the csv module cannot read (a quote never closed, text after a closing quote, a cell too
+long) is refused naming the row and column, and so is a quoted cell that holds what reads
+like further rows, the trace of a quote left open and closed by chance. The new
 updates are written as new lines into the plan's text by ``edit.insert`` (after the item's
 last status update, or as a new ``status_updates:`` key at the end of the item), so every
 existing line stays as it was. The merged text is validated again before it
@@ -43,6 +47,8 @@ COLUMNS = ("id", "date", "actual", "status", "period", "note")
 REQUIRED_COLUMNS = ("id", "date")
 STATUS_VALUES: tuple[str, ...] = get_args(UpdateStatus)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: The shape of a plan's ids (``model.types.Identifier``).
+_ID = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{0,39}")
 _BOM = "\ufeff"
 
 
@@ -84,20 +90,25 @@ def read_updates(text: str, csv_name: str) -> list[ImportRow]:
     """
     text = text.removeprefix(_BOM)
     delimiter = _delimiter(text)
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    if not rows or not any(cell.strip() for cell in rows[0]):
+    records = _records(text, csv_name, delimiter)
+    if not records or not any(cell.strip() for cell in records[0].cells):
         raise ProgressImportError(
             [f"{csv_name}: no header row; the first row names the columns: {', '.join(COLUMNS)}"]
         )
-    header = _trim([cell.strip().lower() for cell in rows[0]])
+    header = _header(records[0].cells)
     problems = _header_problems(header, csv_name)
     if problems:
         raise ProgressImportError(problems)
     found: list[ImportRow] = []
     seen: dict[tuple[str, dt.date], int] = {}
-    for number, raw_cells in enumerate(rows[1:], start=2):
+    for record in records[1:]:
+        number, raw_cells = record.number, record.cells
         if not any(cell.strip() for cell in raw_cells):
             continue  # spreadsheets leave blank rows at the end
+        swallowed = _swallowed_row(record, header, csv_name, delimiter)
+        if swallowed:
+            problems.append(swallowed)
+            continue
         cells = _trim(raw_cells) if len(raw_cells) > len(header) else raw_cells
         row, row_problems = _read_row(header, cells, number, csv_name, delimiter=delimiter)
         problems += row_problems
@@ -121,10 +132,204 @@ def _delimiter(text: str) -> str:
     Spreadsheets set to a language that writes decimals with a comma (French, German,
     Portuguese...) save "CSV" with semicolons.
     """
-    header = text.split("\n", 1)[0]
+    # Any line end counts: old Mac files end their lines in a lone carriage return.
+    header = _LINE_BREAK.split(text, maxsplit=1)[0]
     if "," in header:
         return ","
     return next((candidate for candidate in (";", "\t") if candidate in header), ",")
+
+
+def _header(cells: list[str]) -> list[str]:
+    return _trim([cell.strip().lower() for cell in cells])
+
+
+# --- reading the CSV's records ------------------------------------------------------------
+
+#: The line ends the csv module ends a record on; NEL and U+2028 are text inside a cell.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_QUOTE = '"'
+_QUOTE_HINT = (
+    "close the quote at the end of the cell's text, or, if the quote is part of the text, "
+    'write it twice ("") and put the whole cell in quotes, e.g. "the ""new"" schedule"'
+)
+
+
+@dataclass(frozen=True)
+class _Record:
+    """One record of the CSV: its row number (the header is row 1) and its first line."""
+
+    number: int
+    cells: list[str]
+    line: int
+
+
+def _records(text: str, csv_name: str, delimiter: str) -> list[_Record]:
+    """Split the CSV into records, refusing any the csv module cannot read.
+
+    ``newline=""`` keeps line ends inside quoted cells as they are and lets the reader
+    end a record on a lone carriage return too. ``strict`` makes a quote that is never
+    closed an error instead of a cell that silently swallows the rest of the file.
+    """
+    lines = io.StringIO(text, newline="").readlines()
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
+    records: list[_Record] = []
+    while True:
+        line = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return records
+        except csv.Error as error:
+            header = _header(records[0].cells) if records else []
+            where = _Where(csv_name, len(records) + 1, line, header)
+            problem = _unreadable(where, "".join(lines[line - 1 :]), delimiter, str(error))
+            raise ProgressImportError([problem]) from error
+        records.append(_Record(len(records) + 1, cells, line))
+
+
+@dataclass(frozen=True)
+class _Where:
+    """Where a record starts, to name it in a message."""
+
+    csv_name: str
+    row: int
+    line: int
+    header: list[str]
+
+    def cell(self, index: int, line: int) -> str:
+        """Name the row, the column and, when it differs from the row, the file's line."""
+        name = (
+            f"{self.header[index]} ({_column_letter(index)})"
+            if index < len(self.header)
+            else _column_letter(index)
+        )
+        at_line = "" if line == self.row else f" (line {line} of the file)"
+        return f"{self.csv_name}: row {self.row}, column {name}{at_line}"
+
+
+@dataclass(frozen=True)
+class _Cell:
+    """A cell as the scan of a record found it: lines are counted from the record's first."""
+
+    index: int
+    first_line: int
+    last_line: int
+    length: int
+
+
+@dataclass(frozen=True)
+class _Scan:
+    """A record's cells as far as they could be read, and what stopped the scan."""
+
+    cells: list[_Cell]
+    stop: str  # "end": the record ended; "open": a quote never closed; "after": text after one
+
+
+def _unreadable(where: _Where, rest: str, delimiter: str, error: str) -> str:
+    """Say what the csv module could not read in the record that starts ``rest``."""
+    scan = _scan_record(rest, delimiter)
+    if scan.stop in ("open", "after"):
+        cell = scan.cells[-1]
+        opened = where.cell(cell.index, where.line + cell.first_line)
+        if scan.stop == "open":
+            return (
+                f"{opened}: the quote that opens this cell is never closed, so the rest of "
+                f"the file would be read into it; {_QUOTE_HINT}"
+            )
+        closed_at = where.line + cell.last_line
+        if cell.last_line == cell.first_line:
+            return f"{opened}: text follows the quote that closes this cell; {_QUOTE_HINT}"
+        return (
+            f"{opened}: the quote that opens this cell is not closed on its line but only on "
+            f"line {closed_at}, where text follows it; {_QUOTE_HINT}"
+        )
+    long = [cell for cell in scan.cells if cell.length > csv.field_size_limit()]
+    if long:
+        return (
+            f"{where.cell(long[0].index, where.line + long[0].first_line)}: the cell holds "
+            f"{long[0].length:,} characters, more than the {csv.field_size_limit():,} a cell "
+            "may have; a status update's note is a sentence or two: shorten it"
+        )
+    return (
+        f"{where.csv_name}: row {where.row} (line {where.line} of the file) cannot be read as CSV "
+        f"({error}); check its quotes and separators, or save the file again from the spreadsheet"
+    )
+
+
+def _scan_record(text: str, delimiter: str) -> _Scan:
+    """Follow the csv module's reading of the record at the start of ``text``, noting positions.
+
+    Only for messages: the csv module reads the records; this finds where a quote opened.
+    """
+    cells: list[_Cell] = []
+    position, line = 0, 0
+    while True:
+        first_line = line
+        if text.startswith(_QUOTE, position):
+            end, line, length, stop = _quoted_cell(text, position + 1, line, delimiter)
+        else:
+            end, stop = _plain_cell_end(text, position, delimiter), "end"
+            length = end - position
+        cells.append(_Cell(len(cells), first_line, line, length))
+        if stop != "end":
+            return _Scan(cells, stop)
+        if end >= len(text) or text[end] != delimiter:
+            return _Scan(cells, "end")
+        position = end + 1
+
+
+def _plain_cell_end(text: str, position: int, delimiter: str) -> int:
+    # A quote inside an unquoted cell is text to the csv module, as here.
+    end = position
+    while end < len(text) and text[end] not in (delimiter, "\r", "\n"):
+        end += 1
+    return end
+
+
+def _quoted_cell(text: str, position: int, line: int, delimiter: str) -> tuple[int, int, int, str]:
+    """Scan a quoted cell from just after its opening quote: (end, line, length, stop)."""
+    length = 0
+    while position < len(text):
+        char = text[position]
+        if char == _QUOTE and text.startswith(_QUOTE * 2, position):
+            position, length = position + 2, length + 1
+            continue
+        if char == _QUOTE:
+            position += 1
+            ends = position >= len(text) or text[position] in (delimiter, "\r", "\n")
+            return position, line, length, "end" if ends else "after"
+        if char == "\n" or (char == "\r" and not text.startswith("\r\n", position)):
+            line += 1
+        position, length = position + 1, length + 1
+    return position, line, length, "open"
+
+
+def _swallowed_row(record: _Record, header: list[str], csv_name: str, delimiter: str) -> str:
+    """A problem when a cell runs over lines of which one reads like a row of its own.
+
+    A quote left open and closed by chance rows later turns those rows into text of one
+    cell; the csv module cannot tell, but a line inside a cell that starts with an id and
+    a date is almost surely a row that was swallowed.
+    """
+    id_at, date_at = header.index("id"), header.index("date")
+    line = record.line
+    for index, cell in enumerate(record.cells):
+        parts = _LINE_BREAK.split(cell)
+        for offset, part in enumerate(parts[1:], start=1):
+            cells = part.split(delimiter)
+            if (
+                len(cells) > max(id_at, date_at)
+                and _ID.fullmatch(cells[id_at].strip())
+                and _DATE.fullmatch(cells[date_at].strip())
+            ):
+                where = _Where(csv_name, record.number, record.line, header)
+                return (
+                    f"{where.cell(index, line)}: line {line + offset} of the file, inside this quoted "
+                    f"cell, reads like a row of its own ({cells[id_at].strip()}, "
+                    f"{cells[date_at].strip()}): a quote was probably left open; {_QUOTE_HINT}"
+                )
+        line += len(parts) - 1
+    return ""
 
 
 def _trim(cells: list[str]) -> list[str]:
@@ -189,15 +394,18 @@ def _read_row(
     day = _date(values["date"])
     if day is None:
         bad("date", f"'{values['date']}' is not a date; write it YYYY-MM-DD, e.g. 2026-11-20")
-    actual = _number(values.get("actual", ""), decimal_comma=delimiter == ";")
-    if actual is False:
-        bad("actual", f"'{values['actual']}' is not a number; write e.g. 86 or 38.4 (no % sign)")
+    actual: float | None = None
+    if values.get("actual"):
+        try:
+            actual = parse_number(values["actual"], decimal_comma=delimiter == ";")
+        except NumberFormatError as error:
+            bad("actual", str(error))
     status = values.get("status", "").lower().replace(" ", "_").replace("-", "_") or None
     if status is not None and status not in STATUS_VALUES:
         bad(
             "status", f"'{values['status']}' is not a status; use one of {', '.join(STATUS_VALUES)}"
         )
-    if problems or day is None or actual is False:
+    if problems or day is None:
         return None, problems
     update = StatusUpdate(
         date=day,
@@ -218,26 +426,58 @@ def _date(text: str) -> dt.date | None:
         return None
 
 
-_GROUPED = re.compile(r"-?[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?")
+class NumberFormatError(ValueError):
+    """A cell is not a number, or not one that can be read without guessing; says how to write it."""
 
 
-def _number(text: str, *, decimal_comma: bool = False) -> float | bool | None:
-    """Return the number, None for a blank cell, False when it is not a finite number.
+#: A number whose integer part is grouped in threes by ``{group}`` with, maybe, a fraction after
+#: ``{mark}``; a group never starts a number with 0, so 0.500 is not grouped.
+_GROUPED = r"[1-9]\d{{0,2}}(?:{group}\d{{3}})+(?:{mark}\d*)?"
 
-    With ``decimal_comma`` (a semicolon CSV, written where decimals take a comma), 38,4 is
-    38.4 and a dot groups thousands: 1.234 is 1234.
+
+def parse_number(cell: str, *, decimal_comma: bool) -> float:
+    """Read a CSV cell as a finite number in the file's convention, guessing nothing.
+
+    ``decimal_comma`` is for a semicolon CSV, which spreadsheets write where decimals take a
+    comma: 25,5 is 25.5 there (and, as people type it, 25.50 is too). A thousands separator
+    is read only when it is proven: by the decimal mark after it (1.234,5 there, 1,234.5 in
+    a comma CSV) or by several groups (1.234.567). A single group of three with no decimal
+    mark, 25.500 there or 45,000 in a comma CSV, could be either, so it is refused.
+
+    Raises:
+        NumberFormatError: saying what is wrong with the cell and how to write it.
     """
-    if not text:
-        return None
-    if decimal_comma and _GROUPED.fullmatch(text):
-        text = text.replace(".", "")
-    if decimal_comma and text.count(",") == 1 and "." not in text:
-        text = text.replace(",", ".")
+    text = cell.strip()
+    mark, group = (",", ".") if decimal_comma else (".", ",")
+    digits = text.removeprefix("-").removeprefix("+")
+    if group in digits:
+        grouped = re.fullmatch(
+            _GROUPED.format(group=re.escape(group), mark=re.escape(mark)), digits
+        )
+        if grouped and (mark in digits or digits.count(group) > 1):
+            text = text.replace(group, "")
+        elif grouped:
+            whole, fraction = digits.split(group)
+            raise NumberFormatError(
+                f"'{cell}' could be read two ways, with '{group}' separating thousands or as the "
+                f"decimal mark; write it without a thousands separator ({whole}{fraction}) or "
+                f"with this file's decimal mark ({whole}{mark}{fraction.rstrip('0') or '0'})"
+            )
+        elif not decimal_comma or mark in digits:
+            raise _not_a_number(cell, mark)
+        # Else a semicolon CSV's lone dot that cannot group thousands: a decimal point.
+    text = text.replace(mark, ".")
     try:
         value = float(text)
     except ValueError:
-        return False
-    return value if math.isfinite(value) else False
+        raise _not_a_number(cell, mark) from None
+    if not math.isfinite(value):
+        raise _not_a_number(cell, mark)
+    return value
+
+
+def _not_a_number(cell: str, mark: str) -> NumberFormatError:
+    return NumberFormatError(f"'{cell}' is not a number; write e.g. 86 or 38{mark}4 (no % sign)")
 
 
 def merge_updates(
