@@ -262,3 +262,37 @@ def test_render_never_writes_over_another_plan(run_sip, tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert f"-o {other} holds a plan; writing there would replace it" in result.stderr
     assert other.read_bytes() == (EXAMPLES / "high.yaml").read_bytes()
+
+
+def test_progress_import_keeps_an_edit_saved_while_it_ran(
+    run_sip, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sipcli.monitor import progress_import
+
+    plan = _copy(EXAMPLES / "middle.yaml", tmp_path / "plan.yaml")
+    data = tmp_path / "data.csv"
+    data.write_text("id,date,actual\nG1,2027-01-20,50\n", encoding="utf-8")
+    real_merge = progress_import.merge_updates
+
+    def merge_while_someone_saves(*args: object, **kwargs: object) -> object:
+        merged = real_merge(*args, **kwargs)  # type: ignore[arg-type]
+        with plan.open("a", encoding="utf-8") as stream:
+            stream.write("# saved by an editor meanwhile\n")
+        return merged
+
+    monkeypatch.setattr(progress_import, "merge_updates", merge_while_someone_saves)
+    result = run_sip("progress-import", plan, data)
+    assert result.exit_code == 2
+    assert "changed while sip was working on it" in result.stderr
+    assert plan.read_text(encoding="utf-8").endswith("# saved by an editor meanwhile\n")
+    assert "2027-01-20" not in plan.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("which", ["plan", "csv"])
+def test_progress_import_refuses_a_device(which: str, tmp_path: Path) -> None:
+    plan = _copy(EXAMPLES / "middle.yaml", tmp_path / "plan.yaml")
+    data = tmp_path / "data.csv"
+    data.write_text("id,date,actual\nG1,2027-01-20,50\n", encoding="utf-8")
+    args = ["/dev/zero", str(data)] if which == "plan" else [str(plan), "/dev/zero"]
+    result = _sip("progress-import", *args)
+    assert result.returncode == 2 and "not a regular file" in result.stderr

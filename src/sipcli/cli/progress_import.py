@@ -11,7 +11,9 @@ from typing import Annotated
 
 import typer
 
+from sipcli.cli.options import MaxFileSizeOption
 from sipcli.cli.support import EXIT_CLEAN, cannot_run_on_sip_error, write_or_fail
+from sipcli.load.limits import DEFAULT_MAX_BYTES
 
 
 def register(app: typer.Typer) -> None:
@@ -30,6 +32,7 @@ def progress_import(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Check and report, but do not write the plan.")
     ] = False,
+    max_file_size: MaxFileSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Add status updates (actuals) from a CSV to a plan's goals and benchmarks.
 
@@ -42,7 +45,8 @@ def progress_import(
     from sipcli.monitor.progress_import import import_progress
 
     with cannot_run_on_sip_error():
-        result, content = import_progress(plan, csv_file)
+        planned = import_progress(plan, csv_file, max_bytes=max_file_size)
+    result = planned.result
     for row in result.duplicates:
         typer.echo(
             f"{csv_file}: row {row.row}: {row.id} already has an update dated "
@@ -50,7 +54,8 @@ def progress_import(
             err=True,
         )
     if result.added and not dry_run:
-        write_or_fail(plan, content)
+        # Replaced only if the plan still holds what was read: an edit saved meanwhile stays.
+        write_or_fail(plan, planned.content, expected=planned.original)
     verb = "would add" if dry_run else "added"
     typer.echo(
         f"{plan}: {verb} {len(result.added)} status update(s), "

@@ -35,12 +35,16 @@ def cannot_run_on_sip_error() -> Iterator[None]:
         fail(str(error))
 
 
-def write_or_fail(path: Path, content: str | bytes) -> None:
-    """Write ``content`` atomically, or exit 2 with a message saying why it could not be."""
+def write_or_fail(path: Path, content: str | bytes, *, expected: bytes | None = None) -> None:
+    """Write ``content`` atomically, or exit 2 with a message saying why it could not be.
+
+    With ``expected`` (the bytes read from ``path``), refuse when the file changed since.
+    """
     from sipcli.write.atomic import write_atomically
 
     try:
-        write_atomically(path, content)
+        with cannot_run_on_sip_error():
+            write_atomically(path, content, expected=expected)
     except OSError as error:
         fail(f"cannot write {path}: {error.strerror or error}")
 

@@ -35,6 +35,7 @@ from ruamel.yaml.comments import CommentedMap
 
 from sipcli.edit.insert import Entry, InsertionError, apply_insertions, list_insertion
 from sipcli.errors import SipError
+from sipcli.load.bounded import read_bounded
 from sipcli.load.limits import DEFAULT_MAX_BYTES
 from sipcli.load.source import UTF8_BOM, load_bytes
 from sipcli.model import Plan
@@ -629,20 +630,29 @@ def _without_updates(plan: Plan) -> dict[str, object]:
     return data
 
 
+@dataclass(frozen=True)
+class PlannedImport:
+    """An import ready to write: the merge, the plan's new bytes, and the bytes it had."""
+
+    result: MergeResult
+    content: bytes
+    original: bytes
+    """The plan as read: it is replaced only if it still holds exactly this."""
+
+
 def import_progress(
     plan_path: Path, csv_path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES
-) -> tuple[MergeResult, bytes]:
+) -> PlannedImport:
     """Read both files and return the merge with the bytes to write (the plan is not written).
+
+    Both are read through the bounded reader: regular files only, within ``max_bytes``.
 
     Raises:
         ProgressImportError: for any bad row or a plan that cannot take the updates.
-        SipError: when a file cannot be read.
+        SipError: when a file cannot be read or is too large.
     """
-    try:
-        plan_bytes = plan_path.read_bytes()
-        csv_bytes = csv_path.read_bytes()
-    except OSError as error:
-        raise SipError(f"cannot read {error.filename}: {error.strerror or error}") from error
+    plan_bytes = _read(plan_path, max_bytes)
+    csv_bytes = _read(csv_path, max_bytes)
     try:
         csv_text = csv_bytes.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -651,4 +661,14 @@ def import_progress(
         ) from error
     rows = read_updates(csv_text, str(csv_path))
     result = merge_updates(plan_bytes, str(plan_path), rows, max_bytes=max_bytes)
-    return result, result.encoded(plan_bytes)
+    return PlannedImport(result, result.encoded(plan_bytes), plan_bytes)
+
+
+def _read(path: Path, max_bytes: int) -> bytes:
+    read = read_bounded(path, max_bytes)
+    if read.too_large:
+        raise SipError(
+            f"{path} is over the limit of {max_bytes:,} bytes; check that it is the right "
+            "file, or raise the limit with --max-file-size"
+        )
+    return read.data
