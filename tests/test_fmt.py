@@ -167,9 +167,11 @@ def test_output_that_would_lose_a_comment_is_refused(
 ) -> None:
     import sipcli.edit.fmt
 
-    real_dump = sipcli.edit.fmt.dump
+    real_place = sipcli.edit.fmt.place
     monkeypatch.setattr(
-        sipcli.edit.fmt, "dump", lambda data: real_dump(data).replace("# district comment", "")
+        sipcli.edit.fmt,
+        "place",
+        lambda *args: real_place(*args).replace("# district comment", ""),
     )
     path = tmp_path / "plan.yaml"
     path.write_text(UNORDERED, encoding="utf-8")
@@ -223,30 +225,48 @@ def test_blank_line_after_a_block_scalar_stays_when_keys_move() -> None:
 
 @pytest.mark.parametrize("section", ["implementation", "assessment"])
 def test_reversed_section_of_an_example_formats_back_to_the_example(section: str) -> None:
-    from sipcli.edit.fmt import _load_keeping_quotes, dump, reorder
-
     original = (EXAMPLES / "high.yaml").read_text(encoding="utf-8")
-    data = _load_keeping_quotes(original)
-    assert data is not None
-    reorder(data[section], list(reversed(list(data[section]))))
-    shuffled = dump(data)
+    shuffled = _reverse_section(original, section)
     assert shuffled != original
     assert format_text(shuffled, "high.yaml").formatted == original
+
+
+def _reverse_section(text: str, section: str) -> str:
+    """Reverse the keys of a top-level section, each with the comment lines above it."""
+    lines = text.splitlines(keepends=True)
+    start = lines.index(f"{section}:\n") + 1
+    end = next(i for i in range(start, len(lines)) if lines[i][:1] not in (" ", "\n"))
+    while not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#"):
+        end -= 1
+    blocks: list[list[str]] = []
+    opened = False  # the last block so far holds only comment lines
+    for line in lines[start:end]:
+        starts_key = line.startswith("  ") and line[2] not in " -"
+        if starts_key and not opened:
+            blocks.append([line])
+        else:
+            blocks[-1].append(line)
+        opened = line.startswith("  #")
+    reordered = [line for block in reversed(blocks) for line in block]
+    return "".join(lines[:start] + reordered + lines[end:])
 
 
 # --- regressions found in review ------------------------------------------------------------
 
 
-def test_a_comment_inside_a_flow_mapping_is_never_lost(run_sip, tmp_path: Path) -> None:
+def test_a_comment_inside_a_flow_mapping_stays_beside_its_key(run_sip, tmp_path: Path) -> None:
+    # Was refused ("would lose or change a comment"): the mapping is now written in block
+    # style, so the comment keeps the line of the key it followed.
     text = (EXAMPLES / "elementary.yaml").read_text(encoding="utf-8")
     start = text.index("- {id: D1")
     end = text.index("\n", start)
     plan = tmp_path / "plan.yaml"
     plan.write_text(text[:end] + "  # from DESE" + text[end:], encoding="utf-8")
-    before = plan.read_bytes()
     result = run_sip("fmt", plan)
-    assert plan.read_bytes() == before
-    assert result.exit_code == 1 and "comment" in result.stderr + result.stdout
+    assert result.exit_code == 0, result.stderr
+    written = plan.read_text(encoding="utf-8")
+    assert "    - id: D1\n" in written and "      source: mcas  # from DESE\n" in written
+    assert run_sip("fmt", "--check", plan).exit_code == 0
 
 
 def test_windows_line_endings_are_kept(run_sip, tmp_path: Path) -> None:
@@ -303,9 +323,10 @@ def test_formatting_settles_in_one_run_when_a_commented_key_moves_to_the_front()
     result = format_text(MESSY_ITEMS, "plan.yaml")
     assert result.formatted is not None and result.error is None
     assert format_text(result.formatted, "plan.yaml").formatted == result.formatted
-    assert "    # the id of this goal\n  - id: G1\n" in result.formatted
-    assert "        # its id\n      - id: G1.B1\n" in result.formatted
-    assert "    # second goal\n  - id: G2\n" in result.formatted
+    # A comment line takes the indentation of the line it is now above.
+    assert "  # the id of this goal\n  - id: G1\n" in result.formatted
+    assert "      # its id\n      - id: G1.B1\n" in result.formatted
+    assert "  # second goal\n  - id: G2\n" in result.formatted
     assert "-\n" not in result.formatted
 
 
@@ -315,3 +336,110 @@ def test_fmt_check_passes_on_what_fmt_wrote(run_sip, tmp_path: Path) -> None:
     assert run_sip("fmt", "--check", plan).exit_code == 1
     assert run_sip("fmt", plan).exit_code == 0
     assert run_sip("fmt", "--check", plan).exit_code == 0
+
+
+# --- regressions found by fuzzing (tests/test_fmt_fuzz.py) ----------------------------------
+
+
+def test_comment_above_a_sections_first_key_moves_with_that_key() -> None:
+    # ruamel keeps it with the section's key, so it stayed above whichever key came first.
+    text = (
+        "schema_version: 1\n"
+        "school:\n  # about the district\n  district: D\n  name: S\n"
+        "plan:\n  type: initial\n  school_year: SY2026-27\n"
+    )
+    result = format_text(text, "plan.yaml")
+    assert result.formatted is not None, result.error
+    assert "  name: S\n  # about the district\n  district: D\n" in result.formatted
+
+
+def test_comments_inside_a_multi_line_flow_mapping_are_kept_beside_their_keys() -> None:
+    text = (
+        "schema_version: 1\nschool:\n  name: S\n  district: D\n"
+        "plan:\n  type: initial\n  school_year: SY2026-27\n"
+        "assessment:\n  current_state:\n"
+        "    - {description: ELA, id: D1,  # the id\n"
+        "       # where it comes from\n"
+        "       source: mcas, value: 24, unit: percent, period: spring 2025}\n"
+    )
+    result = format_text(text, "plan.yaml")
+    assert result.formatted is not None, result.error
+    assert "    - id: D1  # the id\n" in result.formatted
+    assert "      # where it comes from\n      source: mcas\n" in result.formatted
+    assert format_text(result.formatted, "plan.yaml").formatted == result.formatted
+
+
+def test_a_file_of_blank_lines_is_refused_at_once() -> None:
+    import time
+
+    started = time.perf_counter()
+    result = format_text("\n" * 1_000_000, "blank.yaml")
+    assert time.perf_counter() - started < 2
+    assert result.formatted is None and result.diagnostics[0].code == "SIP007"
+
+
+def test_a_plan_followed_by_many_blank_lines_is_formatted_at_once() -> None:
+    import time
+
+    text = (EXAMPLES / "high.yaml").read_text(encoding="utf-8")
+    moved = text.replace("schema_version: 1\n", "", 1) + "schema_version: 1\n"
+    padding = "\n" * (990_000 - len(moved))
+    started = time.perf_counter()
+    result = format_text(moved + padding, "plan.yaml")
+    assert time.perf_counter() - started < 5
+    assert result.formatted == format_text(moved, "plan.yaml").formatted + padding
+
+
+def test_a_long_run_of_blank_lines_inside_a_plan_is_refused_with_its_line() -> None:
+    text = (EXAMPLES / "high.yaml").read_text(encoding="utf-8")
+    at = text.index("\nplan:") + 1
+    result = format_text(text[:at] + "\n" * 5000 + text[at:], "plan.yaml")
+    line = text[:at].count("\n")  # the blank line already above plan:
+    assert result.formatted is None
+    assert result.error is not None and f"plan.yaml:{line}:1: 5,001 blank lines" in result.error
+
+
+def test_read_only_file_is_not_rewritten(run_sip, tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(UNORDERED, encoding="utf-8")
+    path.chmod(0o444)
+    try:
+        result = run_sip("fmt", path)
+    finally:
+        path.chmod(0o644)
+    assert result.exit_code == 1
+    assert f"cannot write {path}: it is read-only" in result.stderr
+    assert path.read_text(encoding="utf-8") == UNORDERED
+
+
+def test_fmt_keeps_an_edit_saved_while_it_ran(
+    run_sip, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sipcli.edit import fmt
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(MESSY_FOR_RACE, encoding="utf-8")
+    real_format = fmt.format_bytes
+
+    def format_while_someone_saves(raw: bytes, file: str) -> fmt.FormatResult:
+        result = real_format(raw, file)
+        with plan.open("a", encoding="utf-8") as stream:
+            stream.write("# saved by an editor meanwhile\n")
+        return result
+
+    monkeypatch.setattr(fmt, "format_bytes", format_while_someone_saves)
+    result = run_sip("fmt", plan)
+    assert result.exit_code == 2
+    assert "changed while sip was working on it" in result.stderr
+    assert plan.read_text(encoding="utf-8") == MESSY_FOR_RACE + "# saved by an editor meanwhile\n"
+
+
+MESSY_FOR_RACE = """\
+plan:
+  school_year: SY2026-27
+  type: initial
+school:
+  district: Test District
+  name: Test School
+schema_version: 1
+"""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -15,6 +16,8 @@ from sipcli.cli.support import (
     fail,
     write_or_fail,
 )
+from sipcli.load.bounded import read_bounded
+from sipcli.load.limits import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
     from sipcli.edit.fmt import FormatResult
@@ -51,10 +54,11 @@ def _format_one(path: Path, *, check: bool, diff: bool) -> bool:
     """Format one file (or only report on it); return True when it counts as a problem."""
     from sipcli.edit.fmt import format_bytes
 
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        fail(f"cannot read {path}: {error.strerror or error}")
+    with cannot_run_on_sip_error():
+        read = read_bounded(path, DEFAULT_MAX_BYTES)
+    if read.too_large:
+        fail(f"{path} is over the limit of {DEFAULT_MAX_BYTES:,} bytes; is it a plan?")
+    raw = read.data
     result = format_bytes(raw, str(path))
     if result.formatted is None:
         _report_refusal(result)
@@ -67,9 +71,25 @@ def _format_one(path: Path, *, check: bool, diff: bool) -> bool:
         typer.echo(f"would reformat {path}")
     if check or diff:
         return True
-    write_or_fail(path, result.formatted)
+    if _read_only(path):
+        typer.echo(
+            f"sip: cannot write {path}: it is read-only; nothing was changed. Make the file "
+            "writable (or save a copy you can edit) and run sip fmt again.",
+            err=True,
+        )
+        return True
+    # Replaced only if the file still holds what was read: an edit saved meanwhile stays.
+    write_or_fail(path, result.formatted, expected=raw)
     typer.echo(f"reformatted {path}")
     return False
+
+
+def _read_only(path: Path) -> bool:
+    # The mode as well as access(): root may write any file, but a 444 file says "keep".
+    import stat
+
+    writable_bits = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
+    return not os.access(path, os.W_OK) or not path.stat().st_mode & writable_bits
 
 
 def _report_refusal(result: FormatResult) -> None:

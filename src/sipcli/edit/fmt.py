@@ -20,15 +20,12 @@ from typing import Any, get_args, get_origin
 from pydantic import BaseModel
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import CommentMark
 from ruamel.yaml.scalarstring import (
     DoubleQuotedScalarString,
-    FoldedScalarString,
-    LiteralScalarString,
 )
-from ruamel.yaml.tokens import CommentToken
 
 from sipcli.diagnostics import Diagnostic
+from sipcli.edit.comments import KeyPath, place, read_layout
 from sipcli.load.limits import DEFAULT_MAX_BYTES
 from sipcli.load.source import (
     UTF8_BOM,
@@ -102,11 +99,55 @@ _MAX_PASSES = 3
 def format_text(text: str, file: str) -> FormatResult:
     """Format a plan's text; refuse (with diagnostics) a file that does not load or validate.
 
+    Blank lines at the end of the file are kept as they are and never parsed: the YAML reader
+    gathers a run of blank lines in time that grows with the square of its length.
+
     The result is formatted again until it no longer changes, so that ``sip fmt --check``
     always passes on what ``sip fmt`` wrote: ruamel reads some comments it wrote (one above a
     list item's first key) into another place, which the next pass lays out for good. Each
     pass proves its own output, so the chain keeps the data and comments of the original.
     """
+    if not text.strip():
+        return _refused(text.encode("utf-8"), file, text)
+    body, tail = _split_blank_tail(text)
+    refusal = _long_blank_run(body, file)
+    if refusal is not None:
+        return FormatResult(file, text, None, error=refusal)
+    result = _settle(body, file)
+    if not tail:
+        return result
+    formatted = result.formatted + tail if result.formatted is not None else None
+    return replace(result, original=text, formatted=formatted)
+
+
+#: More blank lines in a row than any plan needs; reading them would take minutes.
+MAX_BLANK_RUN = 1000
+
+
+def _split_blank_tail(text: str) -> tuple[str, str]:
+    content = text.rstrip(" \t\n")
+    cut = text.find("\n", len(content))
+    return (text, "") if cut < 0 else (text[: cut + 1], text[cut + 1 :])
+
+
+def _long_blank_run(text: str, file: str) -> str | None:
+    lines = split_lines(text)
+    run = 0
+    for number, line in enumerate(lines):
+        run = run + 1 if not line.strip() else 0
+        if run > MAX_BLANK_RUN:
+            first = number - run + 1
+            count = run + sum(
+                1 for _ in itertools.takewhile(lambda x: not x.strip(), lines[number + 1 :])
+            )
+            return (
+                f"{file}:{first + 1}:1: {count:,} blank lines in a row start here; a plan needs "
+                "one or two between sections. Delete the extra blank lines and run sip fmt again."
+            )
+    return None
+
+
+def _settle(text: str, file: str) -> FormatResult:
     result = _format_once(text, file)
     for _ in range(_MAX_PASSES - 1):
         if result.formatted is None or result.formatted == text:
@@ -130,27 +171,56 @@ def _format_once(text: str, file: str) -> FormatResult:
     validation = validate_document(Document(file, split_lines(text), data))
     if validation.plan is None:
         return FormatResult(file, text, None, validation.diagnostics)
-    comments_before = sorted(_comment_lines(data))
+    layout = read_layout(text, data, _flow_spans(text, data))
     changed: set[int] = set()
     normalise(data, Plan, changed)
-    formatted = keep_flow_line_breaks(text, data, dump(data), changed)
+    proof = Proof(file, _plain(data), validation.plan, _blank_lines(text), raw_comments(text))
+    for path in layout.to_block:
+        _node_at(data, path).fa.set_block_style()
+    bare = keep_flow_line_breaks(text, data, dump(data), changed)
+    output = _load_keeping_quotes(bare)
+    if output is None:
+        return FormatResult(file, text, None, error=f"{file}: {_CANNOT_WRITE}")
+    formatted = place(bare, output, layout)
     if formatted == text:
         return FormatResult(file, text, text)  # the same text holds the same data
     try:
-        _prove_unchanged(
-            Proof(
-                file,
-                _plain(data),
-                validation.plan,
-                comments_before,
-                _blank_lines(text),
-                raw_comments(text),
-            ),
-            formatted,
-        )
+        _prove_unchanged(proof, formatted)
     except FormatCheckError as error:
         return FormatResult(file, text, None, error=str(error))
     return FormatResult(file, text, formatted)
+
+
+_CANNOT_WRITE = "the formatted text does not load; nothing was written"
+
+
+def _node_at(data: Any, path: KeyPath) -> Any:
+    node = data
+    for key in path:
+        node = node[key]
+    return node
+
+
+def _flow_spans(text: str, data: Any) -> dict[KeyPath, tuple[int, int]]:
+    """Where each flow collection (``{...}``, ``[...]``) starts and ends in ``text``, by path."""
+    starts = _line_starts(text)
+    spans: dict[KeyPath, tuple[int, int]] = {}
+    stack: list[tuple[Any, KeyPath]] = [(data, ())]
+    while stack:
+        node, path = stack.pop()
+        keys = list(node) if isinstance(node, CommentedMap) else range(len(node))
+        for key in keys:
+            child, child_path = node[key], (*path, key)
+            if not isinstance(child, _COLLECTIONS):
+                continue
+            if child.fa.flow_style() and len(child):
+                line, column = _position(node, key)
+                start = starts[line] + column
+                end = _flow_end(text, start)
+                if end is not None:
+                    spans[child_path] = (start, end)
+            stack.append((child, child_path))
+    return spans
 
 
 def _refused(raw: bytes, file: str, text: str) -> FormatResult:
@@ -168,7 +238,9 @@ def _load_keeping_quotes(text: str) -> CommentedMap | None:
     """
     if len(text.encode("utf-8")) > DEFAULT_MAX_BYTES:
         return None
-    yaml = new_yaml()
+    # Comments are read from the text (see `sipcli.edit.comments`), not by ruamel, which
+    # loses some and ties others to the wrong key.
+    yaml = new_yaml()  # its scanner keeps where a folded scalar's lines break
     yaml.preserve_quotes = True  # so "state: 42%" is not rewritten as 'state: 42%'
     try:
         with warnings.catch_warnings():
@@ -176,7 +248,20 @@ def _load_keeping_quotes(text: str) -> CommentedMap | None:
             data = yaml.load(text)
     except Exception:
         return None
-    return data if isinstance(data, CommentedMap) else None
+    if not isinstance(data, CommentedMap):
+        return None
+    _drop_comments(data)
+    return data
+
+
+def _drop_comments(node: Any) -> None:
+    # Even without comments ruamel keeps blank lines after a block scalar as a comment token.
+    if isinstance(node, _COLLECTIONS):
+        node.ca.items.clear()
+        node.ca.comment = None
+        node.ca.end = None
+        for value in node.values() if isinstance(node, CommentedMap) else node:
+            _drop_comments(value)
 
 
 def dump(data: CommentedMap) -> str:
@@ -272,128 +357,21 @@ def _value_annotation(annotation: Any) -> Any:
     return None
 
 
-# --- moving keys with their comments ----------------------------------------------------------
+# --- moving keys ----------------------------------------------------------------------------
 
 
 def reorder(data: CommentedMap, order: list[str]) -> None:
-    """Put ``data``'s keys in ``order``, each keeping the comments and blank lines above it.
+    """Put ``data``'s keys in ``order``.
 
-    ruamel stores the comment lines above a key as the tail of the entry before it (deep
-    inside that entry's value when it is a block); they are detached here and stored as
-    the key's own "before" comment, so they move with it.
+    The data holds no comments (see `_load_keeping_quotes`): they are put back beside their
+    keys afterwards, by `sipcli.edit.comments.place`.
     """
-    keys = list(data)
-    above: dict[str, str] = {}
-    for previous, key in itertools.pairwise(keys):
-        above[key] = _detach_tail(data, previous)
-    after_map = _detach_tail(data, keys[-1])
     for key in order:
         data.move_to_end(key)
-    for key in order:
-        text = above.get(key, "")
-        if key == order[-1]:
-            # What followed the map (the next section's comments) stays after it.
-            _append_tail(data, key, after_map)
-        if text:
-            _set_before(data, key, text)
 
 
-def _detach_tail(data: CommentedMap, key: str) -> str:
-    """Remove and return the full-line comments and blank lines after ``key``'s entry."""
-    holder = _tail_holder(data, key)
-    if holder is None:
-        return ""
-    slots, index, kind = holder
-    token = slots[index]
-    if kind == "end":
-        # A sequence's end comments: a list of tokens, all of them after the entry.
-        text = "".join(" " * part.column + str(part.value) for part in slots)
-        slots.clear()
-        return text
-    if kind == "block-scalar":
-        # A block scalar ends with its own line break: the whole token follows it. ruamel
-        # keeps the first line's indentation as the token's column, not in its text.
-        slots[index] = None
-        return " " * int(token.column) + str(token.value)
-    first, newline, rest = str(token.value).partition("\n")
-    if not rest:
-        return ""
-    if first.strip():
-        token.value = first + newline
-    else:
-        slots[index] = None
-    return rest
-
-
-#: The round-trip collections, which carry comments and a flow or block style.
+#: The round-trip collections, which carry a flow or block style.
 _COLLECTIONS = (CommentedMap, CommentedSeq)
-
-
-def _is_block(value: Any) -> bool:
-    return isinstance(value, _COLLECTIONS) and bool(len(value)) and not value.fa.flow_style()
-
-
-def _last(node: Any) -> Any:
-    return list(node)[-1] if isinstance(node, CommentedMap) else len(node) - 1
-
-
-def _tail_holder(container: Any, key: Any) -> tuple[list[Any], int, str] | None:
-    """Where ruamel keeps the comment after ``container[key]``: (slots, index, kind).
-
-    The kind says how the token starts: ``line`` with the rest of the entry's line (its
-    end-of-line comment, or just the line break), ``block-scalar`` and ``end`` with the
-    lines that follow.
-    """
-    value = container[key]
-    if _is_block(value):
-        # The slot of a key whose value is a block holds the key line's own comment.
-        if value.ca.end:
-            return value.ca.end, 0, "end"
-        return _tail_holder(value, _last(value))
-    slot = 2 if isinstance(container, CommentedMap) else 0
-    entry = container.ca.items.get(key)
-    if entry is not None and entry[slot] is not None:
-        return entry, slot, "block-scalar" if _is_block_scalar(value) else "line"
-    return None
-
-
-def _is_block_scalar(value: Any) -> bool:
-    return isinstance(value, LiteralScalarString | FoldedScalarString)
-
-
-def _append_tail(data: CommentedMap, key: str, text: str) -> None:
-    if not text:
-        return
-    node: Any = data
-    while _is_block(node[key]):
-        node, key = node[key], _last(node[key])
-    if isinstance(node, CommentedSeq) and (node.ca.end or isinstance(node[key], _COLLECTIONS)):
-        node.ca.end = [*(node.ca.end or []), *_end_tokens(text)]
-        if node.ca.comment is None:
-            node.ca.comment = [None, None]  # ruamel writes end comments only beside this list
-        return
-    slot = 2 if isinstance(node, CommentedMap) else 0
-    entry = node.ca.items.setdefault(key, [None, None, None, None])
-    if entry[slot] is not None:
-        entry[slot].value = str(entry[slot].value) + text
-    else:
-        start = "" if _is_block_scalar(node[key]) else "\n"
-        entry[slot] = CommentToken(start + text, CommentMark(0), None)
-
-
-def _end_tokens(text: str) -> list[CommentToken]:
-    # End comments are written one token a line, each at its own column, as ruamel reads them.
-    tokens = []
-    for line in text.splitlines():
-        body = line.lstrip()
-        column = len(line) - len(body) if body else 0
-        tokens.append(CommentToken(body + "\n", CommentMark(column), None))
-    return tokens
-
-
-def _set_before(data: CommentedMap, key: str, text: str) -> None:
-    entry = data.ca.items.setdefault(key, [None, None, None, None])
-    entry[1] = [CommentToken(text, CommentMark(0), None)]
 
 
 # --- multi-line flow collections -------------------------------------------------------------
@@ -481,7 +459,9 @@ def _flow_replacement(
         return None
     segment = texts.original[start:end]
     if "\n" not in segment or "#" in segment:
-        return None  # one line already, or comments inside that ruamel placed elsewhere
+        return None  # one line already, or comments inside, which go beside their keys
+    if any(not line.strip() for line in segment.split("\n")):
+        return None  # its blank lines go above their keys too
     return out_start, out_end, segment
 
 
@@ -538,38 +518,6 @@ def _quoted_end(text: str, start: int) -> int:
 # --- the proof --------------------------------------------------------------------------------
 
 
-def _comment_lines(data: Any) -> list[str]:
-    """Every comment line held anywhere in round-trip data, stripped."""
-    # ruamel keeps some comments in two places (a key's slot and its value's own comment):
-    # each token is counted once, by identity.
-    tokens: dict[int, CommentToken] = {}
-    _collect_comments(data, tokens)
-    return [
-        line.strip()
-        for token in tokens.values()
-        for line in str(token.value).splitlines()
-        if line.strip()
-    ]
-
-
-def _collect_comments(node: Any, found: dict[int, CommentToken]) -> None:
-    if isinstance(node, _COLLECTIONS):
-        _collect_tokens(node.ca.comment, found)
-        _collect_tokens(list(node.ca.items.values()), found)
-        _collect_tokens(node.ca.end, found)
-        values = node.values() if isinstance(node, CommentedMap) else node
-        for value in values:
-            _collect_comments(value, found)
-
-
-def _collect_tokens(item: Any, found: dict[int, CommentToken]) -> None:
-    if isinstance(item, CommentToken):
-        found[id(item)] = item
-    elif isinstance(item, list):
-        for part in item:
-            _collect_tokens(part, found)
-
-
 @dataclass(frozen=True)
 class Proof:
     """What the formatted text must give back when reloaded."""
@@ -577,25 +525,21 @@ class Proof:
     file: str
     data: Any
     plan: Plan
-    comments: list[str]
     blank_lines: int
     raw_comments: Counter[str]
-    """Comments read from the text itself: ruamel drops some (inside flow collections)."""
 
 
 def _prove_unchanged(proof: Proof, formatted: str) -> None:
     """Reload ``formatted`` and raise `FormatCheckError` unless it holds what ``proof`` says."""
     file = proof.file
-    after = load_bytes(formatted.encode("utf-8"), file=file, keep_comments=True).document
+    after = load_bytes(formatted.encode("utf-8"), file=file).document
     if after is None:
-        raise FormatCheckError(f"{file}: the formatted text does not load; nothing was written")
+        raise FormatCheckError(f"{file}: {_CANNOT_WRITE}")
     if _plain(after.data) != proof.data:
         raise FormatCheckError(
             f"{file}: formatting would change the plan's data; nothing was written"
         )
-    if sorted(_comment_lines(after.data)) != proof.comments or raw_comments(formatted) != (
-        proof.raw_comments
-    ):
+    if raw_comments(formatted) != proof.raw_comments:
         raise FormatCheckError(
             f"{file}: formatting would lose or change a comment; nothing was written"
         )
