@@ -8,6 +8,7 @@ before a Markdown heading.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import pytest
 
 from sipcli.render.escape import html_text, markdown_text
 
-from .conftest import MINIMAL_PLAN
+from .conftest import EXAMPLES, MINIMAL_PLAN
 
 # The sanitiser and the excerpt are imported inside the tests that use them, so that the CLI
 # tests here also run (and fail) on a sip that has neither.
@@ -292,3 +293,18 @@ def test_file_names_are_safe_too(run_sip, tmp_path: Path) -> None:
         result = run_sip(*args, str(path))
         assert "plan" in result.stdout
         _assert_terminal_safe(result.stdout)
+
+
+def test_reports_for_people_are_fenced_from_workflow_commands_on_github(run_sip) -> None:
+    plan = str(EXAMPLES / "middle.yaml")
+    github = {"GITHUB_ACTIONS": "true"}
+    table = run_sip("score", plan, env=github).stdout.splitlines()
+    assert table[0].startswith("::stop-commands::")
+    token = table[0].removeprefix("::stop-commands::")
+    assert len(token) == 32 and table[-1] == f"::{token}::"
+    # A second run uses another token: a plan cannot guess it to end the fence early.
+    assert run_sip("score", plan, env=github).stdout.splitlines()[0] != table[0]
+    # Formats read by tools are never fenced, nor is anything outside GitHub Actions.
+    json.loads(run_sip("score", "-f", "json", plan, env=github).stdout)
+    assert "::" not in run_sip("score", "-f", "markdown", plan, env=github).stdout.splitlines()[0]
+    assert not run_sip("score", plan).stdout.startswith("::")

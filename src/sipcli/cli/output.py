@@ -67,7 +67,7 @@ def finish(run: RunResult, request: DiagnosticsRequest) -> NoReturn:
         reporter = get_reporter("statistics", kind)
     else:
         reporter = get_reporter("diagnostics", request.output_format)
-    output(reporter, run, request.output_file, announce=False)
+    output(reporter, run, request.output_file, announce=False, stop_commands=False)
     _github_extras(run, request)
     code = run.exit_code(Severity(request.fail_on.value) if request.fail_on else None)
     raise typer.Exit(EXIT_CLEAN if request.exit_zero else code)

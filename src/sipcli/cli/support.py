@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import secrets
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -55,20 +57,46 @@ def output(
     output_file: Path | None,
     *,
     announce: bool = True,
+    stop_commands: bool = True,
 ) -> None:
     """Write a report to the terminal, or whole to ``output_file`` (exit 2 when it cannot be).
 
-    ``announce`` says ``Wrote FILE`` on standard error once the file is written.
+    ``announce`` says ``Wrote FILE`` on standard error once the file is written. Under GitHub
+    Actions a table or text report on the terminal is fenced with ``::stop-commands::``
+    unless ``stop_commands`` is False (the diagnostics, whose annotations are meant to run).
     """
     from sipcli.reporters.writer import write_report
 
     try:
-        write_report(reporter, result, output_file=output_file, stdout=sys.stdout)
+        fence = stop_commands and output_file is None and reporter.name in _FOR_PEOPLE
+        with _no_workflow_commands(active=fence):
+            write_report(reporter, result, output_file=output_file, stdout=sys.stdout)
     except OSError as error:
         # The temporary file beside the target is an implementation detail: name the target.
-        fail(f"cannot write {output_file}: {error.strerror or error}")
+        target = output_file if output_file is not None else "to standard output"
+        fail(f"cannot write {target}: {error.strerror or error}")
     if output_file is not None and announce:
         typer.echo(f"Wrote {output_file}", err=True)
+
+
+#: The formats meant for a person reading the log; the others are piped to tools or files,
+#: which a fence line would break.
+_FOR_PEOPLE = frozenset({"table", "text"})
+
+
+@contextmanager
+def _no_workflow_commands(*, active: bool) -> Iterator[None]:
+    # Plan text is escaped line by line, but a table may still wrap a long value so that a
+    # line starts with "::"; GitHub runs no workflow command between these two markers.
+    if not active or os.environ.get("GITHUB_ACTIONS") != "true":
+        yield
+        return
+    token = secrets.token_hex(16)
+    sys.stdout.write(f"::stop-commands::{token}\n")
+    try:
+        yield
+    finally:
+        sys.stdout.write(f"::{token}::\n")
 
 
 def collect_inputs(paths: Iterable[Path], output_file: Path | None) -> list[Path]:
