@@ -308,22 +308,16 @@ def _tag_message(tag: str) -> str:
 #: Half of a UTF-16 surrogate pair: an escape such as "\udfff" makes one, and no file,
 #: terminal or document can hold it.
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: An escape in a file's text that may make one.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]|\\U0000[dD][89a-fA-F]")
 
 
 class _SafeRoundTripConstructor(RoundTripConstructor):
     """Round-trip constructor that keeps an impossible date (2026-02-30) as its text.
 
     ruamel would raise a bare ValueError with no position; as text, the value reaches the
-    model, which reports it at its exact place alongside every other problem. Text holding a
-    lone surrogate is refused here, at its place: it would pass validation and then fail
-    every command that writes it out.
+    model, which reports it at its exact place alongside every other problem.
     """
-
-    def construct_scalar(self, node: Any) -> Any:
-        value = super().construct_scalar(node)
-        if isinstance(value, str) and (found := _SURROGATE.search(value)):
-            raise _lone_surrogate(node, found.group(0))
-        return value
 
     def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
         try:
@@ -356,7 +350,22 @@ _SafeRoundTripConstructor.add_constructor(
 )
 
 
-def new_yaml(*, comments: bool = True) -> YAML:
+class _SurrogateCheckingConstructor(_SafeRoundTripConstructor):
+    """The safe constructor that also refuses text holding a lone surrogate, at its place.
+
+    Such text would pass validation and then fail every command that writes it out. Only
+    an escape can make one (the file itself is strict UTF-8), so this constructor is used
+    only for text that has such an escape: checking every scalar costs a few percent.
+    """
+
+    def construct_scalar(self, node: Any) -> Any:
+        value = super().construct_scalar(node)
+        if isinstance(value, str) and (found := _SURROGATE.search(value)):
+            raise _lone_surrogate(node, found.group(0))
+        return value
+
+
+def new_yaml(*, comments: bool = True, check_surrogates: bool = True) -> YAML:
     """Return a round-trip YAML reader that refuses aliases, tags and duplicate keys.
 
     Without ``comments`` it reads the same data and positions but skips ruamel's comment
@@ -367,7 +376,9 @@ def new_yaml(*, comments: bool = True) -> YAML:
         yaml.Scanner = Scanner
         yaml.Parser = Parser
     yaml.Composer = _GuardedComposer
-    yaml.Constructor = _SafeRoundTripConstructor
+    yaml.Constructor = (
+        _SurrogateCheckingConstructor if check_surrogates else _SafeRoundTripConstructor
+    )
     yaml.allow_duplicate_keys = False
     return yaml
 
@@ -422,12 +433,14 @@ def _load(text: str, *, keep_comments: bool) -> Any:
     """Load with libyaml's events when they match ruamel's; otherwise, or on any problem, pure."""
     if keep_comments:
         return new_yaml().load(text)  # libyaml's events carry no comments
+    check = _SURROGATE_ESCAPE.search(text) is not None
     if libyaml.can_read(text):
         try:
-            return libyaml.use_libyaml(new_yaml(comments=False)).load(text)
+            yaml = new_yaml(comments=False, check_surrogates=check)
+            return libyaml.use_libyaml(yaml).load(text)
         except (libyaml.Diverges, YAMLError, Refusal, RecursionError):
             pass  # the pure parser finds the same problem and gives its exact message
-    return new_yaml(comments=False).load(text)
+    return new_yaml(comments=False, check_surrogates=check).load(text)
 
 
 _EMPTY_MESSAGE = (
