@@ -13,10 +13,9 @@ from sipcli.cli.support import (
     EXIT_CLEAN,
     EXIT_PROBLEMS,
     cannot_run_on_sip_error,
-    fail,
     write_or_fail,
 )
-from sipcli.load.bounded import read_bounded
+from sipcli.load.bounded import read_whole
 from sipcli.load.limits import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
@@ -55,10 +54,7 @@ def _format_one(path: Path, *, check: bool, diff: bool) -> bool:
     from sipcli.edit.fmt import format_bytes
 
     with cannot_run_on_sip_error():
-        read = read_bounded(path, DEFAULT_MAX_BYTES)
-    if read.too_large:
-        fail(f"{path} is over the limit of {DEFAULT_MAX_BYTES:,} bytes; is it a plan?")
-    raw = read.data
+        raw = read_whole(path, DEFAULT_MAX_BYTES)
     result = format_bytes(raw, str(path))
     if result.formatted is None:
         _report_refusal(result)

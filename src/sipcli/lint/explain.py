@@ -10,7 +10,8 @@ from pathlib import Path
 from sipcli.errors import SipError
 from sipcli.lint.catalog import Entry, all_entries, find_entry
 from sipcli.lint.rules.registry import RuleClass, did_you_mean, find_rule
-from sipcli.lint.settings import PROFILES, RuleSelection, Settings, profile_severity, settings_for
+from sipcli.lint.settings import RuleSelection, Settings, profile_severity, settings_for
+from sipcli.load.config import PROFILES
 
 _FAMILY_TITLES = {
     "file": "Reading the file",

@@ -34,8 +34,6 @@ from sipcli.load.positions import locate
 from sipcli.model.reference import Reference
 from sipcli.validate.plans import reference_in
 
-__all__ = ["PROFILES", "Profile"]
-
 
 @dataclass(frozen=True)
 class RuleSelection:

@@ -42,15 +42,30 @@ def read_bounded(path: Path, max_bytes: int, *, allow_special: bool = False) -> 
         raise UnreadableFileError(f"cannot read {path}: {error.strerror or error}") from error
     with os.fdopen(descriptor, "rb") as stream:
         try:
-            mode = os.fstat(stream.fileno()).st_mode
+            status = os.fstat(stream.fileno())
             if not allow_special:
                 # The path may have been swapped for a pipe between stat and open.
-                _check_kind(path, mode)
+                _check_kind(path, status.st_mode)
             data = stream.read(max_bytes + 1)
         except OSError as error:
             raise UnreadableFileError(f"cannot read {path}: {error.strerror or error}") from error
-    size = os.stat(path).st_size if stat.S_ISREG(mode) else None
+    size = status.st_size if stat.S_ISREG(status.st_mode) else None
     return Bounded(data[:max_bytes], len(data) > max_bytes, size)
+
+
+def read_whole(path: Path, max_bytes: int) -> bytes:
+    """Return all of ``path``, a regular file of at most ``max_bytes``.
+
+    Raises:
+        UnreadableFileError: when it cannot be read, is not a regular file, or is larger.
+    """
+    read = read_bounded(path, max_bytes)
+    if read.too_large:
+        raise UnreadableFileError(
+            f"{path} is over the limit of {max_bytes:,} bytes; check that it is the right "
+            "file, or raise the limit with --max-file-size"
+        )
+    return read.data
 
 
 def _check_kind(path: Path, mode: int) -> None:

@@ -35,7 +35,7 @@ from ruamel.yaml.comments import CommentedMap
 
 from sipcli.edit.insert import Entry, InsertionError, apply_insertions, list_insertion
 from sipcli.errors import SipError
-from sipcli.load.bounded import read_bounded
+from sipcli.load.bounded import read_whole
 from sipcli.load.limits import DEFAULT_MAX_BYTES
 from sipcli.load.source import UTF8_BOM, load_bytes
 from sipcli.model import Plan
@@ -651,8 +651,8 @@ def import_progress(
         ProgressImportError: for any bad row or a plan that cannot take the updates.
         SipError: when a file cannot be read or is too large.
     """
-    plan_bytes = _read(plan_path, max_bytes)
-    csv_bytes = _read(csv_path, max_bytes)
+    plan_bytes = read_whole(plan_path, max_bytes)
+    csv_bytes = read_whole(csv_path, max_bytes)
     try:
         csv_text = csv_bytes.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -662,13 +662,3 @@ def import_progress(
     rows = read_updates(csv_text, str(csv_path))
     result = merge_updates(plan_bytes, str(plan_path), rows, max_bytes=max_bytes)
     return PlannedImport(result, result.encoded(plan_bytes), plan_bytes)
-
-
-def _read(path: Path, max_bytes: int) -> bytes:
-    read = read_bounded(path, max_bytes)
-    if read.too_large:
-        raise SipError(
-            f"{path} is over the limit of {max_bytes:,} bytes; check that it is the right "
-            "file, or raise the limit with --max-file-size"
-        )
-    return read.data
