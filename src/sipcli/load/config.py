@@ -19,6 +19,7 @@ from sipcli.diagnostics import closest, format_plan_path
 from sipcli.errors import SipError
 from sipcli.load.positions import locate
 from sipcli.load.source import Document, load_file
+from sipcli.periods import CalendarSettings
 
 CONFIG_NAMES = (".sip.yaml", ".sip.yml")
 Profile = Literal["draft", "standard", "submission"]
@@ -61,6 +62,8 @@ class ConfigFile(_ConfigModel):
     """The lowest severity that makes sip exit with 1."""
     reference: str | None = None
     """A YAML file of metric facts that replaces the shipped entries it names."""
+    calendar: CalendarSettings | None = None
+    """The school calendar where it differs from the shipped one: school-year, terms, seasons, assessments."""
 
 
 def find_config(start: Path) -> Path | None:
@@ -87,6 +90,16 @@ def reference_path(config: Path | None, data: ConfigFile) -> Path | None:
         return None
     candidate = Path(data.reference)
     return candidate if candidate.is_absolute() or config is None else config.parent / candidate
+
+
+def calendar_settings_for(plan: Path, config: Path | None = None) -> CalendarSettings | None:
+    """Return the ``calendar:`` settings that apply to ``plan`` (None: the shipped calendar).
+
+    Raises:
+        SipError: when the configuration file is invalid.
+    """
+    data, _ = read_config(config_path_for(plan, config))
+    return data.calendar
 
 
 def read_config(path: Path | None) -> tuple[ConfigFile, Document | None]:
@@ -138,4 +151,12 @@ def _config_errors(path: Path, raw: Any, error: ValidationError) -> str:
 def _model_fields_at(loc: Sequence[Any]) -> list[str]:
     if len(loc) >= 2 and loc[0] == "rules":
         return list(RuleSetting.model_fields)
+    if len(loc) == 2 and loc[0] == "calendar":
+        return list(CalendarSettings.model_fields)
+    if len(loc) >= 3 and loc[0] == "calendar":
+        return (
+            ["start", "end", "results", "preliminary"]
+            if loc[1] != "assessments"
+            else ["names", "windows"]
+        )
     return list(ConfigFile.model_fields)

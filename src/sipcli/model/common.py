@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel
 
-from sipcli.model.types import STRICT_MODEL, EvidenceFormat, Text
+from sipcli.model.types import STRICT_MODEL, DateOrPeriod, EvidenceFormat, Text
 
 
 class Evidence(BaseModel):
@@ -23,13 +22,15 @@ class Evidence(BaseModel):
     """What kind of evidence this is."""
     title: Text
     """A short title, e.g. "Family forum slides, October 2025"."""
-    date: dt.date | None = None
-    """When it was produced (YYYY-MM-DD)."""
+    date: DateOrPeriod | None = None
+    """When it was produced (a date, 2026-11-15, or a period: SY2026-27 Q2, EOY, spring 2027)."""
     location: str | None = None
     """Where to find it: a path in this repository, a shared-drive link or a URL."""
 
 
 UpdateStatus = Literal["not_started", "on_track", "at_risk", "off_track", "met", "not_met"]
+
+ResultKind = Literal["actual", "preliminary", "projected"]
 
 
 class StatusUpdate(BaseModel):
@@ -37,10 +38,14 @@ class StatusUpdate(BaseModel):
 
     model_config = STRICT_MODEL
 
-    date: dt.date
-    """When the result was observed (YYYY-MM-DD)."""
+    date: DateOrPeriod
+    """When the result was observed: a date, or a period such as Q2, "winter 2027 i-Ready" or "spring 2026 MCAS"."""
     actual: float | None = None
-    """The value observed, in the same unit as the target."""
+    """The value observed (or projected, see ``kind``), in the same unit as the target."""
+    kind: ResultKind | None = None
+    """What the value is: actual (the default), preliminary (early results, e.g. June MCAS), or projected (predicted from a diagnostic such as i-Ready, STAR or MAP, not a result)."""
+    source: str | None = None
+    """Where the value comes from, e.g. "Spring MCAS" or "i-Ready winter diagnostic, predicted proficiency"."""
     status: UpdateStatus | None = None
     """The team's judgement at that date."""
     period: str | None = None

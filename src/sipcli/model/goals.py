@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
@@ -11,11 +10,13 @@ from sipcli.model.common import StatusUpdate
 from sipcli.model.types import (
     STRICT_MODEL,
     Cadence,
+    DateOrPeriod,
     Grade,
+    GroupRef,
     Identifier,
-    StudentGroup,
     Subject,
     Text,
+    TurnaroundPractice,
 )
 
 Metric = Literal[
@@ -65,8 +66,8 @@ class Target(BaseModel):
 
     value: float
     """The target value, in the goal's unit."""
-    by: dt.date
-    """The date by which the result will be known (YYYY-MM-DD); spring MCAS results arrive in the fall."""
+    by: DateOrPeriod
+    """When the result will be known: a date, or a period such as "spring 2027 MCAS" (whose results arrive in the fall), SY2026-27 or EOY."""
     period: str | None = None
     """The administration the target refers to, e.g. "spring 2027"."""
 
@@ -78,8 +79,8 @@ class InterimTarget(BaseModel):
 
     value: float
     """The value expected by then, in the goal's unit."""
-    by: dt.date
-    """By when (YYYY-MM-DD)."""
+    by: DateOrPeriod
+    """By when (a date, 2026-11-15, or a period: SY2026-27 Q2, EOY, spring 2027)."""
 
 
 class BenchmarkTarget(BaseModel):
@@ -110,8 +111,8 @@ class Benchmark(BaseModel):
     """Whose practice or results it tracks."""
     frequency: Cadence | None = None
     """How often it is checked."""
-    due: Annotated[list[dt.date], Field(min_length=1)]
-    """The dates it is checked, as a list: [2026-11-15, 2027-02-15] (YYYY-MM-DD)."""
+    due: Annotated[list[DateOrPeriod], Field(min_length=1)]
+    """When it is checked, as a list of dates or periods: [2026-11-15, 2027-02-15] or [Q1, Q2, Q3, EOY]."""
     data_source: str | None = None
     """Where the evidence comes from, e.g. "Walkthrough tool" or "i-Ready winter diagnostic"."""
     owner: str | None = None
@@ -137,12 +138,14 @@ class Goal(BaseModel):
     """Its rank among the goals (1 is the highest)."""
     objective_refs: list[Identifier] | None = None
     """Ids of the strategic objectives it measures."""
+    turnaround_practice: TurnaroundPractice | None = None
+    """The Turnaround Practice it sits under, in plans that group goals by practice (Level 4 turnaround plans)."""
     metric: Metric | None = None
     """The measure, e.g. mcas_meeting_exceeding, sgp_mean, chronic_absenteeism."""
     measure_source: str | None = None
     """The assessment or data set, e.g. "Spring MCAS grade 3-5 ELA"."""
-    student_group: StudentGroup | None = None
-    """Whose results: all students or a DESE student group."""
+    student_group: GroupRef | None = None
+    """Whose results: all students, a DESE student group, or the id of a group the plan defines under student_groups."""
     grades: list[Grade] | None = None
     """The grades it covers."""
     subject: Subject | None = None

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from pydantic import BaseModel, Field
 
-from sipcli.model.types import STRICT_MODEL, Identifier, SchoolYear, Text
+from sipcli.model.types import STRICT_MODEL, DateOrPeriod, Identifier, SchoolYear, Text
 
 
 class RoadmapYear(BaseModel):
@@ -32,8 +31,8 @@ class ActionStep(BaseModel):
 
     description: Text
     """What will be done."""
-    due: dt.date
-    """By when (YYYY-MM-DD)."""
+    due: DateOrPeriod
+    """By when (a date, 2026-11-15, or a period: SY2026-27 Q2, EOY, spring 2027)."""
     owner: str | None = None
     """Who does it."""
     initiative_ref: Identifier | None = None
@@ -45,8 +44,8 @@ class Implementation(BaseModel):
 
     model_config = STRICT_MODEL
 
-    start_date: dt.date | None = None
-    """When implementation begins (YYYY-MM-DD)."""
+    start_date: DateOrPeriod | None = None
+    """When implementation begins (a date, 2026-11-15, or a period: SY2026-27 Q2, EOY, spring 2027)."""
     roadmap: list[RoadmapYear] | None = None
     """The multi-year roadmap, one entry per year."""
     action_steps: list[ActionStep] | None = None

@@ -111,17 +111,21 @@ def benchmarks_of(plan: Plan) -> Iterator[tuple[Path, Goal, Benchmark]]:
             yield ("goals", g, "benchmarks", b), goal, benchmark
 
 
-def plan_year_bounds(plan: Plan) -> tuple[dt.date, dt.date]:
+def plan_year_bounds(plan: Plan) -> tuple[dt.date, dt.date] | None:
     """Return the first and last day of the plan's first school year (July 1 to June 30).
 
     The fiscal and school year in Massachusetts runs July to June; benchmarks set for the
-    plan's year fall inside it.
+    plan's year fall inside it. None when the plan names no school year.
     """
-    start_year = int(plan.plan.school_year[2:6])
+    start_year = plan.plan.first_year
+    if start_year is None:
+        return None
     return dt.date(start_year, 7, 1), dt.date(start_year + 1, 6, 30)
 
 
-def plan_horizon_end(plan: Plan) -> dt.date:
-    """Return the last day of the plan's horizon (June 30 of its last school year)."""
-    start_year = int(plan.plan.school_year[2:6])
-    return dt.date(start_year + plan.plan.horizon_years, 6, 30)
+def plan_horizon_end(plan: Plan) -> dt.date | None:
+    """Return the last day of the plan's horizon (June 30 of its last school year), if known."""
+    start_year = plan.plan.first_year
+    if start_year is None:
+        return None
+    return dt.date(start_year + plan.plan.horizon, 6, 30)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel
 
-from sipcli.model.types import STRICT_MODEL, Cadence, Identifier, Text
+from sipcli.model.types import STRICT_MODEL, Cadence, DateOrPeriod, Identifier, Text
 
 
 class MonitoringRoutine(BaseModel):
@@ -32,8 +31,8 @@ class MonitoringEvent(BaseModel):
 
     model_config = STRICT_MODEL
 
-    date: dt.date
-    """When (YYYY-MM-DD)."""
+    date: DateOrPeriod
+    """When (a date, 2026-11-15, or a period: SY2026-27 Q2, EOY, spring 2027)."""
     title: Text
     """What happens, e.g. "Mid-year progress review with the superintendent"."""
     level: Literal["school", "district", "dese", "public"] = "school"

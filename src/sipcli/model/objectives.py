@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
 from sipcli.model.types import (
     STRICT_MODEL,
+    DateOrPeriod,
     Identifier,
     Text,
     TurnaroundPractice,
@@ -53,8 +53,8 @@ class Milestone(BaseModel):
 
     description: Text
     """What will be done."""
-    due: dt.date
-    """By when (YYYY-MM-DD)."""
+    due: DateOrPeriod
+    """By when (a date, 2026-11-15, or a period: SY2026-27 Q2, EOY, spring 2027)."""
     owner: str | None = None
     """Who makes it happen, if not the initiative's owner."""
     status: Literal["not_started", "in_progress", "done", "dropped"] | None = None
@@ -74,10 +74,10 @@ class Initiative(BaseModel):
     """What it involves."""
     owner: str | None = None
     """The role accountable for it, e.g. "Assistant principal"."""
-    start: dt.date | None = None
-    """When it starts (YYYY-MM-DD)."""
-    end: dt.date | None = None
-    """When it ends (YYYY-MM-DD)."""
+    start: DateOrPeriod | None = None
+    """When it starts (a date, 2026-11-15, or a period: SY2026-27 Q2, EOY, spring 2027)."""
+    end: DateOrPeriod | None = None
+    """When it ends (a date, 2026-11-15, or a period: SY2026-27 Q2, EOY, spring 2027)."""
     years: Annotated[list[PlanYear], Unique] | None = None
     """Which plan years it runs in (1 is the first year of the plan)."""
     milestones: list[Milestone] | None = None

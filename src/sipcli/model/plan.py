@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationInfo, model_validator
 
 from sipcli.model.assessment import Assessment
 from sipcli.model.district import DistrictSystems
+from sipcli.model.finance import FinancialPlan
 from sipcli.model.goals import Goal
+from sipcli.model.groups import LocalStudentGroup
 from sipcli.model.implementation import Implementation
 from sipcli.model.monitoring import Monitoring
 from sipcli.model.objectives import StrategicObjective
@@ -16,17 +18,18 @@ from sipcli.model.plan_info import PlanInfo
 from sipcli.model.school import School
 from sipcli.model.stakeholders import StakeholderEngagement
 from sipcli.model.summary import ExecutiveSummary
-from sipcli.model.types import STRICT_MODEL, Text
+from sipcli.model.types import STRICT_MODEL, Text, normalise_school_year
 from sipcli.model.vision import Vision
+from sipcli.periods import PeriodContext
 
 #: The plan format versions this sip reads.
 SCHEMA_VERSIONS = (1,)
 
 
 class Plan(BaseModel):
-    """A school's Sustainable Improvement Plan, following DESE's three phases."""
+    """A school's improvement plan: a DESE Sustainable Improvement Plan (the default, in three phases), a turnaround plan, or a school or district improvement plan."""
 
-    model_config = STRICT_MODEL | {"title": "Sustainable Improvement Plan"}
+    model_config = STRICT_MODEL | {"title": "School improvement plan (sip)"}
 
     schema_version: Literal[1]
     """The version of the plan file format; this sip reads version 1."""
@@ -34,6 +37,8 @@ class Plan(BaseModel):
     """The school and its district."""
     plan: PlanInfo
     """The kind of plan, its school year and horizon, and when it was shared."""
+    student_groups: list[LocalStudentGroup] | None = None
+    """The plan's own student groups (unions such as "special populations", or local groups such as a class year), which goals name by id."""
     stakeholder_engagement: StakeholderEngagement | None = None
     """Phase I: stakeholder engagement."""
     vision: Vision | None = None
@@ -50,8 +55,28 @@ class Plan(BaseModel):
     """Phase II: executive summary (a required written submission)."""
     implementation: Implementation | None = None
     """Phase III: implementation."""
+    financial_plan: FinancialPlan | None = None
+    """How the plan is paid for (a section of turnaround plans)."""
     monitoring: Monitoring | None = None
     """Phase III: progress monitoring."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _read_periods_in_the_plans_year(cls, data: Any, info: ValidationInfo) -> Any:
+        """Let bare terms ("Q2", "EOY") and plan years be read in ``plan.school_year``."""
+        if isinstance(info.context, PeriodContext) and isinstance(data, dict):
+            info.context.school_year = first_school_year(data)
+        return data
+
+
+def first_school_year(data: dict[Any, Any]) -> int | None:
+    """Return the first calendar year of the raw plan's ``plan.school_year`` (None if unreadable)."""
+    info = data.get("plan")
+    written = info.get("school_year") if isinstance(info, dict) else None
+    try:
+        return int(normalise_school_year(written)[2:6])
+    except ValueError:
+        return None
 
 
 #: The top-level keys in their contractual order.

@@ -9,7 +9,19 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    ValidationInfo,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+from sipcli.periods import PeriodContext, PeriodError, When, read_when
 
 #: Settings shared by every plan model. Unknown keys are refused. Building is deferred so the
 #: whole plan is compiled once, on first use. Field docstrings are not read here (pydantic's
@@ -164,6 +176,24 @@ StudentGroup = Literal[
     "other",
 ]
 
+GroupRef = Annotated[
+    StudentGroup | str,
+    Field(
+        union_mode="left_to_right",
+        pattern=r"^[A-Za-z][A-Za-z0-9_.-]{0,39}$",
+    ),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"enum": list(StudentGroup.__args__)},  # type: ignore[attr-defined]
+                {"type": "string", "pattern": r"^[A-Za-z][A-Za-z0-9_.-]{0,39}$"},
+            ],
+            "description": "A DESE student group, or the id of a group defined under student_groups.",
+        }
+    ),
+]
+"""A standard DESE student group or the id of one the plan defines (``student_groups``)."""
+
 StakeholderGroupKind = Literal[
     "families",
     "students",
@@ -198,3 +228,50 @@ EvidenceFormat = Literal[
     "survey",
     "other",
 ]
+
+
+def _read_when(value: Any, info: ValidationInfo) -> When:
+    context = info.context if isinstance(info.context, PeriodContext) else None
+    try:
+        return read_when(value, context)
+    except PeriodError as error:
+        raise PydanticCustomError("invalid_period", "{reason}", {"reason": str(error)}) from None
+
+
+#: The forms an editor offers for a date field (``sip schema``).
+PERIOD_EXAMPLES = [
+    "2027-06-30",
+    "SY2026-27",
+    "SY2026-27 Q2",
+    "EOY",
+    "fall 2026",
+    "spring 2027",
+    "2027-06",
+    "spring 2027 MCAS",
+    "winter 2027 i-Ready",
+]
+
+DateOrPeriod = Annotated[
+    When,
+    PlainValidator(_read_when),
+    PlainSerializer(lambda when: when.text, return_type=str, when_used="json"),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "format": "date"},
+                {
+                    "type": "string",
+                    "minLength": 1,
+                    "examples": PERIOD_EXAMPLES[1:],
+                },
+            ],
+            "description": (
+                "An exact date (2027-06-30) or a period of the school calendar: a school year "
+                "(SY2026-27), a term (SY2026-27 Q2, T1, S2, BOY, MOY, EOY), a season "
+                "(spring 2027), a month (2027-06) or an assessment window (spring 2027 MCAS)."
+            ),
+            "examples": PERIOD_EXAMPLES,
+        }
+    ),
+]
+"""A date field: an exact date or a period, read against the school calendar (`sipcli.periods`)."""

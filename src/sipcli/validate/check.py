@@ -9,7 +9,8 @@ from sipcli.diagnostics import FileResult
 from sipcli.load.limits import DEFAULT_MAX_BYTES
 from sipcli.load.source import Document, LoadResult, load_bytes, load_file
 from sipcli.model import Plan
-from sipcli.validate.document import validate_document
+from sipcli.periods import CalendarSettings
+from sipcli.validate.document import CalendarSource, validate_document
 
 
 @dataclass(frozen=True)
@@ -22,26 +23,52 @@ class CheckedFile:
 
 
 def validate_file(
-    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, allow_special: bool = False
+    path: Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    allow_special: bool = False,
+    config: Path | None = None,
 ) -> CheckedFile:
-    """Load and validate one plan file.
+    """Load and validate one plan file, its periods read in the calendar ``config`` sets.
+
+    ``config`` is the configuration file named on the command line; without it the nearest
+    ``.sip.yaml`` gives the calendar (or the shipped one).
 
     Raises:
         UnreadableFileError: when the file cannot be read at all.
+        SipError: when the configuration file is invalid.
     """
-    return _validated(load_file(path, max_bytes=max_bytes, allow_special=allow_special))
+    loaded = load_file(path, max_bytes=max_bytes, allow_special=allow_special)
+    return _validated(loaded, _calendar_for(path, config))
 
 
-def validate_bytes(content: bytes, *, file: str, max_bytes: int = DEFAULT_MAX_BYTES) -> CheckedFile:
-    """Load and validate a plan held in memory (a version committed to git), named ``file``."""
-    return _validated(load_bytes(content, file=file, max_bytes=max_bytes))
+def validate_bytes(
+    content: bytes, *, file: str, max_bytes: int = DEFAULT_MAX_BYTES, path: Path | None = None
+) -> CheckedFile:
+    """Load and validate a plan held in memory (a version committed to git), named ``file``.
+
+    ``path`` is where the plan lives in the working tree: its ``.sip.yaml`` gives the calendar.
+    """
+    settings = _calendar_for(path, None) if path is not None else None
+    return _validated(load_bytes(content, file=file, max_bytes=max_bytes), settings)
 
 
-def _validated(loaded: LoadResult) -> CheckedFile:
+def _calendar_for(path: Path, config: Path | None) -> CalendarSource:
+    """Return what reads the calendar for ``path``: called only if the plan writes a period."""
+
+    def settings() -> CalendarSettings | None:
+        from sipcli.load.config import calendar_settings_for  # noqa: PLC0415 - rarely needed
+
+        return calendar_settings_for(path, config)
+
+    return settings
+
+
+def _validated(loaded: LoadResult, calendar: CalendarSource | None) -> CheckedFile:
     if loaded.document is None:
         diagnostics = [loaded.diagnostic] if loaded.diagnostic else []
         return CheckedFile(FileResult(loaded.file, diagnostics, loaded.lines), None)
-    validation = validate_document(loaded.document)
+    validation = validate_document(loaded.document, calendar)
     return CheckedFile(
         FileResult(loaded.file, validation.diagnostics, loaded.lines),
         validation.plan,

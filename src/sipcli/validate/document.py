@@ -7,7 +7,7 @@ section (missing keys), and worded for a school leader: what is wrong, and how t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +19,8 @@ from sipcli.diagnostics import Check, Diagnostic, closest, format_plan_path
 from sipcli.load.positions import Anchor, locate, walk
 from sipcli.load.source import Document
 from sipcli.model import Plan
+from sipcli.model.kinds import missing_for_kind, plan_title
+from sipcli.periods import CalendarSettings, PeriodContext
 from sipcli.validate.schema_text import (  # the wording helpers; imported here, used on errors
     allowed_keys,
     choices_in,
@@ -34,7 +36,9 @@ INVALID_CHOICE = Check(
     "SIP104", "invalid-choice", "A value that is not one of the allowed choices."
 )
 OUT_OF_RANGE = Check("SIP105", "out-of-range", "A number, text or list outside its allowed size.")
-INVALID_DATE = Check("SIP106", "invalid-date", "A date that is not written YYYY-MM-DD.")
+INVALID_DATE = Check(
+    "SIP106", "invalid-date", "A date or period that sip cannot read (see the forms it accepts)."
+)
 INVALID_FORMAT = Check("SIP107", "invalid-format", "An id, code or school year in the wrong form.")
 PLACEHOLDER = Check(
     "SIP108", "unfilled-placeholder", "A placeholder from `sip init` not filled in."
@@ -67,19 +71,44 @@ class Validation:
     diagnostics: list[Diagnostic]
 
 
-def validate_document(document: Document) -> Validation:
-    """Validate a loaded document against the plan model."""
+#: What gives the ``calendar:`` settings a plan's periods are read in (called only if needed).
+CalendarSource = Callable[[], CalendarSettings | None]
+
+
+def validate_document(document: Document, calendar: CalendarSource | None = None) -> Validation:
+    """Validate a loaded document against the plan model, its periods read in ``calendar``."""
     placeholders = dict(find_placeholders(document.data))
     diagnostics = [_placeholder(document, path, text) for path, text in placeholders.items()]
     try:
-        plan = Plan.model_validate(document.data)
+        plan = Plan.model_validate(document.data, context=PeriodContext(calendar))
     except ValidationError as error:
         for details in error.errors(include_url=False):
             path, _ = walk(document.data, details["loc"])
             if tuple(key for _, key in path) not in placeholders:
                 diagnostics.append(_from_pydantic(document, details))
         return Validation(None, sorted(diagnostics))
+    diagnostics.extend(_required_by_kind(document, plan))
     return Validation(None if diagnostics else plan, sorted(diagnostics))
+
+
+def _required_by_kind(document: Document, plan: Plan) -> Iterator[Diagnostic]:
+    """A key the plan's kind requires (a Sustainable Improvement Plan's school_year, ...)."""
+    kind = plan_title(plan)
+    for path in missing_for_kind(plan):
+        where = locate(document.data, path, "parent")
+        description = field_description(path)
+        meaning = f" ({description.rstrip('.')})" if description else ""
+        yield Diagnostic.of(
+            MISSING,
+            file=document.file,
+            line=where.line,
+            column=where.column,
+            path=format_plan_path(path),
+            message=(
+                f"{format_plan_path(path[:-1])} is missing the key '{path[-1]}'{meaning}, which "
+                f"a {kind} requires. Add it, or set plan.kind if this is another kind of plan."
+            ),
+        )
 
 
 def find_placeholders(
@@ -156,6 +185,9 @@ def _explain(
         return SCHEMA_VERSION, "value", _schema_version(error)
     if kind in ("literal_error", "enum"):
         return INVALID_CHOICE, "value", _invalid_choice(error, field)
+    if kind == "invalid_period":
+        reason = str(error.get("ctx", {}).get("reason", error["msg"]))
+        return INVALID_DATE, "value", f"{field}: {reason}"
     if kind.startswith("date") or kind.startswith("datetime"):
         given = describe_input(error["input"])
         return (

@@ -61,7 +61,9 @@ def read_plans(
         UnreadableFileError: when a file cannot be read at all.
     """
     for path in paths:
-        checked = validate_file(path, max_bytes=max_bytes, allow_special=allow_special)
+        checked = validate_file(
+            path, max_bytes=max_bytes, allow_special=allow_special, config=config
+        )
         yield PlanFile(path, checked.result, checked.plan, checked.document, config)
 
 
@@ -72,7 +74,9 @@ def read_plan_at_revision(path: Path, rev: str, *, max_bytes: int = DEFAULT_MAX_
         SipError: when git cannot show the file at that revision.
     """
     committed = read_at_revision(path, rev)
-    checked = validate_bytes(committed.content, file=committed.label, max_bytes=max_bytes)
+    checked = validate_bytes(
+        committed.content, file=committed.label, max_bytes=max_bytes, path=path
+    )
     return PlanFile(path, checked.result, checked.plan, checked.document)
 
 

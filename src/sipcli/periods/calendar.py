@@ -1,0 +1,169 @@
+"""The school calendar: school-year bounds, terms, seasons and assessment windows.
+
+The shipped default (``data/calendar.yaml``) is Massachusetts'; ``calendar:`` in
+``.sip.yaml`` is a `CalendarSettings` that corrects it, key by key.
+"""
+
+from __future__ import annotations
+
+import calendar as month_lengths
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+_MONTH_DAY = re.compile(r"^(\d{1,2})-(\d{1,2})$")
+
+
+def _month_day(value: str) -> str:
+    match = _MONTH_DAY.match(value.strip())
+    if match is None:
+        raise ValueError(f"'{value}' is not a month and day; write it MM-DD, e.g. 08-28")
+    month, day = int(match.group(1)), int(match.group(2))
+    if not 1 <= month <= 12 or not 1 <= day <= month_lengths.monthrange(2024, month)[1]:
+        raise ValueError(f"'{value}' is not a day of the year; write it MM-DD, e.g. 08-28")
+    return f"{month:02d}-{day:02d}"
+
+
+MonthDay = Annotated[str, AfterValidator(_month_day)]
+
+
+class _Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(_Settings):
+    """A stretch of the school calendar, from one month-day to another."""
+
+    start: MonthDay
+    """The first day, MM-DD."""
+    end: MonthDay
+    """The last day, MM-DD."""
+
+
+class Window(Span):
+    """An assessment window and the day its results are known."""
+
+    results: MonthDay | None = None
+    """When results are known, MM-DD (the day after the window ends when not given)."""
+    preliminary: MonthDay | None = None
+    """When preliminary results reach the school, MM-DD, if earlier."""
+
+
+class Assessment(_Settings):
+    """An assessment given in windows, e.g. MCAS in spring or i-Ready in fall, winter, spring."""
+
+    names: list[str] = Field(default_factory=list)
+    """Other ways plans write its name ("iReady" for i-Ready)."""
+    windows: dict[str, Window] = Field(default_factory=dict)
+    """Its windows by season (fall, winter, spring, summer)."""
+
+
+class CalendarSettings(_Settings):
+    """The ``calendar:`` section of ``.sip.yaml``: what differs from the shipped calendar."""
+
+    school_year: Span | None = Field(default=None, alias="school-year")
+    """The first and last day of the school year, MM-DD."""
+    terms: dict[str, Span] = Field(default_factory=dict)
+    """Terms by name (Q1, T2, S1, BOY, or a name of your own), each replacing the default."""
+    seasons: dict[str, Span] = Field(default_factory=dict)
+    """fall, winter, spring or summer, each replacing the default."""
+    assessments: dict[str, Assessment] = Field(default_factory=dict)
+    """Assessments by name, each replacing the default of that name or adding one."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+def _parts(month_day: str) -> tuple[int, int]:
+    month, day = month_day.split("-")
+    return int(month), int(day)
+
+
+def on(month_day: str, year: int) -> dt.date:
+    """Return ``MM-DD`` in ``year`` (29 February is the 28th in other years)."""
+    month, day = _parts(month_day)
+    return dt.date(year, month, min(day, month_lengths.monthrange(year, month)[1]))
+
+
+def squash(name: str) -> str:
+    """Return a name as it is matched: lower case, without spaces, hyphens or dots."""
+    return re.sub(r"[\s\-_.]+", "", name.lower())
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """The calendar periods are read against (see `default_calendar`)."""
+
+    school_year: Span
+    terms: dict[str, Span]
+    seasons: dict[str, Span]
+    assessments: dict[str, Assessment]
+    _names: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        """Index each assessment by every name it is written with."""
+        for name, assessment in self.assessments.items():
+            for written in (name, *assessment.names):
+                self._names[squash(written)] = name
+
+    def assessment_named(self, written: str) -> str | None:
+        """Return the calendar's name of the assessment written ``written``, if it has one."""
+        return self._names.get(squash(written))
+
+    def term_named(self, written: str) -> str | None:
+        """Return the calendar's name of the term written ``written`` (any case), if any."""
+        for name in self.terms:
+            if squash(name) == squash(written):
+                return name
+        return None
+
+    def in_school_year(self, month_day: str, start_year: int) -> dt.date:
+        """Return ``MM-DD`` in the school year that starts in ``start_year``."""
+        first = _parts(self.school_year.start)
+        year = start_year if _parts(month_day) >= first else start_year + 1
+        return on(month_day, year)
+
+    def school_year_of(self, day: dt.date) -> int:
+        """Return the first calendar year of the school year ``day`` falls in."""
+        return day.year if (day.month, day.day) >= _parts(self.school_year.start) else day.year - 1
+
+    def with_settings(self, settings: CalendarSettings | None) -> Calendar:
+        """Return this calendar with the keys ``settings`` gives replaced."""
+        if settings is None:
+            return self
+        return Calendar(
+            school_year=settings.school_year or self.school_year,
+            terms={**self.terms, **settings.terms},
+            seasons={**self.seasons, **settings.seasons},
+            assessments={**self.assessments, **settings.assessments},
+        )
+
+
+def calendar_from(data: Any) -> Calendar:
+    """Build a calendar from a complete mapping such as the shipped data file.
+
+    Raises:
+        pydantic.ValidationError: when the mapping is not a calendar.
+    """
+    settings = CalendarSettings.model_validate(data)
+    if settings.school_year is None:
+        raise ValueError("a calendar needs its school-year start and end")
+    return Calendar(
+        school_year=settings.school_year,
+        terms=settings.terms,
+        seasons=settings.seasons,
+        assessments=settings.assessments,
+    )
+
+
+@cache
+def default_calendar() -> Calendar:
+    """Return the shipped Massachusetts calendar (``sipcli/data/calendar.yaml``)."""
+    from ruamel.yaml import YAML  # noqa: PLC0415 - only plans that write periods need it
+
+    text = files("sipcli").joinpath("data").joinpath("calendar.yaml").read_text(encoding="utf-8")
+    return calendar_from(YAML(typ="safe", pure=True).load(text))
