@@ -215,7 +215,9 @@ def test_schema_output_file(run_sip, tmp_path: Path) -> None:
     target = tmp_path / "out" / "plan.schema.json"
     result = run_sip("schema", "-o", target)
     assert result.exit_code == 0
-    assert json.loads(target.read_text(encoding="utf-8"))["title"] == "Sustainable Improvement Plan"
+    assert (
+        json.loads(target.read_text(encoding="utf-8"))["title"] == "School improvement plan (sip)"
+    )
 
 
 def test_init_writes_a_plan_that_fails_only_on_placeholders(run_sip, tmp_path: Path) -> None:

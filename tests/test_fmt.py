@@ -421,7 +421,7 @@ def test_fmt_keeps_an_edit_saved_while_it_ran(
     plan.write_text(MESSY_FOR_RACE, encoding="utf-8")
     real_format = fmt.format_bytes
 
-    def format_while_someone_saves(raw: bytes, file: str) -> fmt.FormatResult:
+    def format_while_someone_saves(raw: bytes, file: str, *calendar: object) -> fmt.FormatResult:
         result = real_format(raw, file)
         with plan.open("a", encoding="utf-8") as stream:
             stream.write("# saved by an editor meanwhile\n")

@@ -53,6 +53,7 @@ def test_top_level_keys_are_the_contract() -> None:
         "schema_version",
         "school",
         "plan",
+        "student_groups",
         "stakeholder_engagement",
         "vision",
         "assessment",
@@ -61,6 +62,7 @@ def test_top_level_keys_are_the_contract() -> None:
         "district_systems",
         "executive_summary",
         "implementation",
+        "financial_plan",
         "monitoring",
     ]
 
@@ -77,12 +79,33 @@ def test_schema_accepts_every_example(example: Path) -> None:
     jsonschema.Draft7Validator(plan_json_schema()).validate(data)
 
 
+def test_date_fields_offer_the_period_forms_to_editors() -> None:
+    by = plan_json_schema()["definitions"]["Target"]["properties"]["by"]
+    assert {"format": "date", "type": "string"} in by["anyOf"]
+    assert {"SY2026-27 Q2", "EOY", "spring 2027 MCAS", "fall 2026", "2027-06"} <= set(
+        by["examples"]
+    )
+    assert "period" in by["description"]
+
+
+def test_student_group_offers_the_dese_groups_and_local_ids() -> None:
+    group = plan_json_schema()["definitions"]["Goal"]["properties"]["student_group"]
+    choices, local = group["anyOf"][0]["anyOf"]
+    assert "english_learners" in choices["enum"]
+    assert local["pattern"].startswith("^[A-Za-z]")
+
+
 @pytest.mark.parametrize(
     ("change", "message"),
     [
         ({"shcool": {}}, "Additional properties"),
-        ({"plan": {"type": "intial", "school_year": "SY2026-27"}}, "'intial' is not one of"),
-        ({"plan": {"type": "initial", "school_year": "next year"}}, "does not match"),
+        # Optional keys are "this or null" in the schema, hence "any of the given schemas".
+        ({"plan": {"type": "intial", "school_year": "SY2026-27"}}, "'intial' is not valid"),
+        ({"plan": {"type": "initial", "school_year": "next year"}}, "'next year' is not valid"),
+        (
+            {"goals": [{"id": "G1", "statement": "s", "target": {"value": 1, "by": 2027}}]},
+            "'by': 2027",
+        ),
     ],
 )
 def test_schema_rejects_what_validation_rejects(change: dict[str, Any], message: str) -> None:

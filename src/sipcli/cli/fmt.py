@@ -52,10 +52,11 @@ def fmt(
 def _format_one(path: Path, *, check: bool, diff: bool) -> bool:
     """Format one file (or only report on it); return True when it counts as a problem."""
     from sipcli.edit.fmt import format_bytes
+    from sipcli.validate.check import calendar_source
 
     with cannot_run_on_sip_error():
         raw = read_whole(path, DEFAULT_MAX_BYTES)
-    result = format_bytes(raw, str(path))
+        result = format_bytes(raw, str(path), calendar_source(path))
     if result.formatted is None:
         _report_refusal(result)
         return True

@@ -38,7 +38,7 @@ from sipcli.load.source import (
 )
 from sipcli.model import Plan
 from sipcli.model.types import normalise_school_year
-from sipcli.validate.document import validate_document
+from sipcli.validate.document import CalendarSource, validate_document
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ class FormatCheckError(Exception):
     """The formatted text would not hold the same data or comments; nothing is written."""
 
 
-def format_bytes(raw: bytes, file: str) -> FormatResult:
+def format_bytes(raw: bytes, file: str, calendar: CalendarSource | None = None) -> FormatResult:
     """Format a plan file's bytes; the loader's refusals (encoding, size...) are diagnostics.
 
     The file keeps its line endings and its byte order mark: neither is a matter of layout.
@@ -70,7 +70,7 @@ def format_bytes(raw: bytes, file: str) -> FormatResult:
         text = decode(raw)
     except Refusal:
         return _refused(raw, file, "")
-    result = _format_keeping_line_ends(text, file)
+    result = _format_keeping_line_ends(text, file, calendar)
     if not raw.startswith(UTF8_BOM):
         return result
     return replace(
@@ -83,11 +83,13 @@ def format_bytes(raw: bytes, file: str) -> FormatResult:
 _BOM = "\ufeff"
 
 
-def _format_keeping_line_ends(text: str, file: str) -> FormatResult:
+def _format_keeping_line_ends(
+    text: str, file: str, calendar: CalendarSource | None = None
+) -> FormatResult:
     if "\r\n" not in text:
-        return format_text(text, file)
+        return format_text(text, file, calendar)
     # A Windows file is formatted as LF text and written back with its own line endings.
-    result = format_text(text.replace("\r\n", "\n"), file)
+    result = format_text(text.replace("\r\n", "\n"), file, calendar)
     formatted = result.formatted.replace("\n", "\r\n") if result.formatted is not None else None
     return replace(result, original=text, formatted=formatted)
 
@@ -96,7 +98,7 @@ def _format_keeping_line_ends(text: str, file: str) -> FormatResult:
 _MAX_PASSES = 3
 
 
-def format_text(text: str, file: str) -> FormatResult:
+def format_text(text: str, file: str, calendar: CalendarSource | None = None) -> FormatResult:
     """Format a plan's text; refuse (with diagnostics) a file that does not load or validate.
 
     Blank lines at the end of the file are kept as they are and never parsed: the YAML reader
@@ -113,7 +115,7 @@ def format_text(text: str, file: str) -> FormatResult:
     refusal = _long_blank_run(body, file)
     if refusal is not None:
         return FormatResult(file, text, None, error=refusal)
-    result = _settle(body, file)
+    result = _settle(body, file, calendar)
     if not tail:
         return result
     formatted = result.formatted + tail if result.formatted is not None else None
@@ -147,12 +149,12 @@ def _long_blank_run(text: str, file: str) -> str | None:
     return None
 
 
-def _settle(text: str, file: str) -> FormatResult:
-    result = _format_once(text, file)
+def _settle(text: str, file: str, calendar: CalendarSource | None = None) -> FormatResult:
+    result = _format_once(text, file, calendar)
     for _ in range(_MAX_PASSES - 1):
         if result.formatted is None or result.formatted == text:
             return result
-        again = _format_once(result.formatted, file)
+        again = _format_once(result.formatted, file, calendar)
         if again.formatted is None:
             return FormatResult(file, text, None, again.diagnostics, again.error)
         if again.formatted == result.formatted:
@@ -163,12 +165,12 @@ def _settle(text: str, file: str) -> FormatResult:
     )
 
 
-def _format_once(text: str, file: str) -> FormatResult:
+def _format_once(text: str, file: str, calendar: CalendarSource | None = None) -> FormatResult:
     """One formatting pass over ``text``, with its proof."""
     data = _load_keeping_quotes(text)
     if data is None:
         return _refused(text.encode("utf-8"), file, text)
-    validation = validate_document(Document(file, split_lines(text), data))
+    validation = validate_document(Document(file, split_lines(text), data), calendar)
     if validation.plan is None:
         return FormatResult(file, text, None, validation.diagnostics)
     layout = read_layout(text, data, _flow_spans(text, data))
@@ -185,7 +187,7 @@ def _format_once(text: str, file: str) -> FormatResult:
     if formatted == text:
         return FormatResult(file, text, text)  # the same text holds the same data
     try:
-        _prove_unchanged(proof, formatted)
+        _prove_unchanged(proof, formatted, calendar)
     except FormatCheckError as error:
         return FormatResult(file, text, None, error=str(error))
     return FormatResult(file, text, formatted)
@@ -529,7 +531,7 @@ class Proof:
     raw_comments: Counter[str]
 
 
-def _prove_unchanged(proof: Proof, formatted: str) -> None:
+def _prove_unchanged(proof: Proof, formatted: str, calendar: CalendarSource | None) -> None:
     """Reload ``formatted`` and raise `FormatCheckError` unless it holds what ``proof`` says."""
     file = proof.file
     after = load_bytes(formatted.encode("utf-8"), file=file).document
@@ -547,7 +549,7 @@ def _prove_unchanged(proof: Proof, formatted: str) -> None:
         raise FormatCheckError(
             f"{file}: formatting would change the blank lines; nothing was written"
         )
-    if validate_document(after).plan != proof.plan:
+    if validate_document(after, calendar).plan != proof.plan:
         raise FormatCheckError(
             f"{file}: the formatted plan differs from the original; nothing was written"
         )

@@ -5,7 +5,6 @@ The facts live in ``data/plan_kinds.yaml`` so users can correct them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -55,15 +54,3 @@ def facts_for(plan: Plan) -> KindFacts:
 def plan_title(plan: Plan) -> str:
     """Return the document title: the plan's own ``title``, else its kind's usual title."""
     return plan.plan.title or facts_for(plan).title
-
-
-def missing_for_kind(plan: Plan) -> Iterator[tuple[str, ...]]:
-    """Yield the path of each key the plan's kind requires that the plan does not give."""
-    for path in facts_for(plan).requires:
-        node: object = plan
-        for key in path:
-            node = getattr(node, key, None)
-            if node is None:
-                break
-        if node is None:
-            yield path

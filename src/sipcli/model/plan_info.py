@@ -105,9 +105,9 @@ class PlanInfo(BaseModel):
     title: Text | None = None
     """The document's title, when it is not the kind's usual one (required for kind: other)."""
     type: Literal["initial", "annual_renewal"] | None = None
-    """initial for a school's first plan; annual_renewal for the yearly update of an existing one (required for a Sustainable Improvement Plan)."""
+    """initial for a school's first plan; annual_renewal for the yearly update of an existing one."""
     school_year: SchoolYear | None = None
-    """The school year this version of the plan starts in, e.g. SY2025-26 (required unless the kind names none)."""
+    """The school year this version of the plan starts in, e.g. SY2025-26."""
     horizon_years: Annotated[int, Field(ge=1, le=5)] | None = None
     """How many school years the plan's roadmap covers (DESE asks for at least three; sip assumes three when not given)."""
     designation: (

@@ -185,7 +185,7 @@ GroupRef = Annotated[
     WithJsonSchema(
         {
             "anyOf": [
-                {"enum": list(StudentGroup.__args__)},  # type: ignore[attr-defined]
+                {"enum": list(StudentGroup.__args__)},
                 {"type": "string", "pattern": r"^[A-Za-z][A-Za-z0-9_.-]{0,39}$"},
             ],
             "description": "A DESE student group, or the id of a group defined under student_groups.",

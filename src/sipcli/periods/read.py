@@ -246,7 +246,7 @@ class _Reader:
             if re.fullmatch(r"[a-z]{1,3}\d{1,2}", part):
                 return (
                     f"'{self.text}': there is no term {part.upper()} in the school calendar; "
-                    f"its terms are {terms} (set them under calendar: terms: in .sip.yaml). {FORMS}"
+                    f"its terms are {terms} (set them under calendar: terms: in .sip.yaml)."
                 )
         if re.fullmatch(r"\d{4}", self.words):
             return (
@@ -283,19 +283,19 @@ class _Reader:
         if assessment is None:
             as_written = re.search(re.escape(written).replace(r"\ ", r"\s+"), self.text, re.I)
             written = as_written.group(0) if as_written else written
-            known = ", ".join(
+            listed = ", ".join(
                 f"{name} ({', '.join(a.windows)})" for name, a in self.calendar.assessments.items()
             )
             raise PeriodError(
                 f"'{self.text}': the school calendar has no assessment called '{written}'; it "
-                f"knows {known}. Add it under calendar: assessments: in .sip.yaml. {FORMS}"
+                f"knows {listed}. Add it under calendar: assessments: in .sip.yaml."
             )
         windows = self.calendar.assessments[assessment].windows
         window = windows.get(season)
         if window is None:
             raise PeriodError(
                 f"'{self.text}': {assessment} has no {season} window in the school calendar; "
-                f"its windows are {', '.join(windows) or 'not set'}. {FORMS}"
+                f"its windows are {', '.join(windows) or 'not set'} (set them in .sip.yaml)."
             )
         start, end = _named_by_end(window.start, window.end, year)
         known = (

@@ -39,7 +39,7 @@ def validate_file(
         SipError: when the configuration file is invalid.
     """
     loaded = load_file(path, max_bytes=max_bytes, allow_special=allow_special)
-    return _validated(loaded, _calendar_for(path, config))
+    return _validated(loaded, calendar_source(path, config))
 
 
 def validate_bytes(
@@ -49,11 +49,11 @@ def validate_bytes(
 
     ``path`` is where the plan lives in the working tree: its ``.sip.yaml`` gives the calendar.
     """
-    settings = _calendar_for(path, None) if path is not None else None
+    settings = calendar_source(path, None) if path is not None else None
     return _validated(load_bytes(content, file=file, max_bytes=max_bytes), settings)
 
 
-def _calendar_for(path: Path, config: Path | None) -> CalendarSource:
+def calendar_source(path: Path, config: Path | None = None) -> CalendarSource:
     """Return what reads the calendar for ``path``: called only if the plan writes a period."""
 
     def settings() -> CalendarSettings | None:

@@ -19,7 +19,7 @@ from sipcli.diagnostics import Check, Diagnostic, closest, format_plan_path
 from sipcli.load.positions import Anchor, locate, walk
 from sipcli.load.source import Document
 from sipcli.model import Plan
-from sipcli.model.kinds import missing_for_kind, plan_title
+from sipcli.model.kinds import DEFAULT_KIND, plan_kinds
 from sipcli.periods import CalendarSettings, PeriodContext
 from sipcli.validate.schema_text import (  # the wording helpers; imported here, used on errors
     allowed_keys,
@@ -79,25 +79,42 @@ def validate_document(document: Document, calendar: CalendarSource | None = None
     """Validate a loaded document against the plan model, its periods read in ``calendar``."""
     placeholders = dict(find_placeholders(document.data))
     diagnostics = [_placeholder(document, path, text) for path, text in placeholders.items()]
+    reported = set(placeholders)
     try:
-        plan = Plan.model_validate(document.data, context=PeriodContext(calendar))
+        plan: Plan | None = Plan.model_validate(document.data, context=PeriodContext(calendar))
     except ValidationError as error:
+        plan = None
         for details in error.errors(include_url=False):
             path, _ = walk(document.data, details["loc"])
             if tuple(key for _, key in path) not in placeholders:
                 diagnostics.append(_from_pydantic(document, details))
-        return Validation(None, sorted(diagnostics))
-    diagnostics.extend(_required_by_kind(document, plan))
+    diagnostics.extend(_required_by_kind(document, reported))
     return Validation(None if diagnostics else plan, sorted(diagnostics))
 
 
-def _required_by_kind(document: Document, plan: Plan) -> Iterator[Diagnostic]:
-    """A key the plan's kind requires (a Sustainable Improvement Plan's school_year, ...)."""
-    kind = plan_title(plan)
-    for path in missing_for_kind(plan):
-        where = locate(document.data, path, "parent")
+def _required_by_kind(
+    document: Document, reported: set[tuple[str | int, ...]]
+) -> Iterator[Diagnostic]:
+    """A key the plan's kind requires (a Sustainable Improvement Plan's school_year, ...).
+
+    Read from the raw data, so it is reported beside the plan's other errors; a key written
+    with no value counts as missing and is reported on its own line.
+    """
+    plan = document.data.get("plan") if isinstance(document.data, dict) else None
+    if not isinstance(plan, dict):
+        return
+    kinds = plan_kinds()
+    written = plan.get("kind")
+    kind = kinds.get(written if isinstance(written, str) else DEFAULT_KIND, kinds[DEFAULT_KIND])
+    for path in kind.requires:
+        _, parent = walk(document.data, path[:-1])
+        if not isinstance(parent, dict) or parent.get(path[-1]) is not None or path in reported:
+            continue
+        empty = path[-1] in parent
+        where = locate(document.data, path if empty else path[:-1], "key" if empty else "parent")
         description = field_description(path)
         meaning = f" ({description.rstrip('.')})" if description else ""
+        state = "has no value" if empty else "is missing"
         yield Diagnostic.of(
             MISSING,
             file=document.file,
@@ -105,8 +122,8 @@ def _required_by_kind(document: Document, plan: Plan) -> Iterator[Diagnostic]:
             column=where.column,
             path=format_plan_path(path),
             message=(
-                f"{format_plan_path(path[:-1])} is missing the key '{path[-1]}'{meaning}, which "
-                f"a {kind} requires. Add it, or set plan.kind if this is another kind of plan."
+                f"{format_plan_path(path)} {state}{meaning}; a {kind.title} requires it. Add "
+                "it, or set plan.kind if this is another kind of plan."
             ),
         )
 
