@@ -12,6 +12,10 @@ from sipcli.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
+#: The shipped example plans: one file each at the top, or a folder with its own .sip.yaml
+#: (the flawed plan, kept to show lint findings, is not one of them).
+EXAMPLE_PLANS = sorted([*EXAMPLES.glob("*.yaml"), *EXAMPLES.glob("*/plan.yaml")])
+EXAMPLE_PLANS.remove(EXAMPLES / "flawed" / "plan.yaml")
 
 MINIMAL_PLAN = """\
 schema_version: 1

@@ -122,14 +122,26 @@ class Calendar:
         return None
 
     def in_school_year(self, month_day: str, start_year: int) -> dt.date:
-        """Return ``MM-DD`` in the school year that starts in ``start_year``."""
-        first = _parts(self.school_year.start)
-        year = start_year if _parts(month_day) >= first else start_year + 1
+        """Return ``MM-DD`` in the school year that starts in ``start_year``.
+
+        Days from the middle of the summer break on fall in the first calendar year, earlier
+        days in the second, so a term that starts a few days before the school year (a
+        district's calendar moved the opening) still belongs to it.
+        """
+        year = start_year if _parts(month_day) >= self._summer_midpoint() else start_year + 1
         return on(month_day, year)
 
     def school_year_of(self, day: dt.date) -> int:
         """Return the first calendar year of the school year ``day`` falls in."""
-        return day.year if (day.month, day.day) >= _parts(self.school_year.start) else day.year - 1
+        return day.year if (day.month, day.day) >= self._summer_midpoint() else day.year - 1
+
+    def _summer_midpoint(self) -> tuple[int, int]:
+        end = on(self.school_year.end, 2001)
+        start = on(self.school_year.start, 2001)
+        if start <= end:  # a school year that does not cross New Year: no summer to split
+            return (1, 1)
+        middle = end + (start - end) / 2
+        return middle.month, middle.day
 
     def with_settings(self, settings: CalendarSettings | None) -> Calendar:
         """Return this calendar with the keys ``settings`` gives replaced."""
