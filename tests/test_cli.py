@@ -260,7 +260,7 @@ def _fill_placeholders(text: str) -> str:
         inner = match.group(0)
         if inner in SPECIAL_VALUES:
             return SPECIAL_VALUES[inner]
-        if "YYYY-MM-DD" in inner:
+        if "YYYY-MM-DD" in inner or "date or period" in inner:
             return "2026-09-15"
         if "8-digit" in inner:
             return "09990105"
