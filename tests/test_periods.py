@@ -321,3 +321,11 @@ def test_a_season_ends_in_the_year_it_is_named_by(year: int, season: str) -> Non
     when = _read(f"{season} {year}")
     assert when.end.year == year and when.start <= when.end
     assert (when.end - when.start).days < 120
+
+
+def test_a_calendar_that_opens_later_keeps_its_early_terms_in_the_fall() -> None:
+    settings = CalendarSettings.model_validate({"school-year": {"start": "09-08", "end": "06-17"}})
+    context = PeriodContext(settings=lambda: settings, school_year=2026)
+    assert read_when("T1", context).start == dt.date(2026, 8, 28)  # the default T1, in the fall
+    assert read_when("Q4", context).end == dt.date(2027, 6, 20)
+    assert read_when("SY2026-27", context).start == dt.date(2026, 9, 8)

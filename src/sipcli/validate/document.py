@@ -104,8 +104,10 @@ def _required_by_kind(
     if not isinstance(plan, dict):
         return
     kinds = plan_kinds()
-    written = plan.get("kind")
-    kind = kinds.get(written if isinstance(written, str) else DEFAULT_KIND, kinds[DEFAULT_KIND])
+    written = plan.get("kind") or DEFAULT_KIND
+    if written not in kinds:
+        return  # an unknown kind is its own error; what it would require is unknown
+    kind = kinds[written]
     for path in kind.requires:
         _, parent = walk(document.data, path[:-1])
         if not isinstance(parent, dict) or parent.get(path[-1]) is not None or path in reported:
