@@ -105,7 +105,7 @@ def _required_by_kind(
         return
     kinds = plan_kinds()
     written = plan.get("kind") or DEFAULT_KIND
-    if written not in kinds:
+    if not isinstance(written, str) or written not in kinds:
         return  # an unknown kind is its own error; what it would require is unknown
     kind = kinds[written]
     for path in kind.requires:
