@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
 
 from sipcli.model.reference import default_reference
-from sipcli.score import score_text
+from sipcli.score import dates, score_text
 from sipcli.score.elements import detect
+from sipcli.score.facts import period_date
 from sipcli.score.quantities import find_amounts
 from sipcli.score.timing import find_cadence, find_deadline
+from sipcli.statement.text import statement_numbers
 
 from .conftest import EXAMPLES, MINIMAL_PLAN
 
@@ -337,3 +340,223 @@ def test_text_scoring_uses_the_configured_reference(run_sip, tmp_path: Path, mon
         check for c in item["criteria"] for check in c["checks"] if check["name"] == "realistic"
     )
     assert realistic["passed"] is True
+
+
+# --- periods of the school calendar, local student groups (issue 13) -------------------------
+
+PERIOD_PLAN = """\
+schema_version: 1
+school:
+  name: Test School
+  district: Test District
+plan:
+  type: initial
+  school_year: SY2026-27
+student_groups:
+  - id: special_populations
+    label: Special populations (IEPs, 504s and multilingual learners)
+    combines: [students_with_disabilities, english_learners]
+  - id: everyone
+    label: Every student in the building
+    combines: [all]
+goals:
+  - id: G1
+    statement: By the spring 2028 MCAS, raise ELA meeting or exceeding expectations from 30% to 36%.
+    metric: mcas_meeting_exceeding
+    unit: percent
+    student_group: special_populations
+    baseline: {value: 30, period: spring 2026 MCAS}
+    target: {value: 36, by: spring 2028 MCAS}
+    benchmarks:
+      - id: G1.B1
+        statement: By Q2, 80% of students will pass the unit interim.
+        type: outcome
+        due: [Q2, EOY]
+      - id: G1.B2
+        statement: In SY2029-30, 90% of students will pass the unit interim.
+        type: outcome
+        due: [Q2, SY2029-30]
+  - id: G2
+    statement: Reduce chronic absenteeism from 20% to 17% in SY2030-31.
+    metric: chronic_absenteeism
+    student_group: everyone
+    baseline: {value: 20, period: SY2025-26}
+    target: {value: 17, by: SY2030-31}
+"""
+
+
+def _checks(run_sip, plan: Path, framework: str = "dese") -> dict[str, dict[str, dict]]:
+    """Every check of every scored item, by item path and check name."""
+    output = json.loads(run_sip("score", plan, "--framework", framework, "-f", "json").stdout)
+    assert output["diagnostics"] == [], output["diagnostics"]
+    return {
+        item["path"]: {check["name"]: check for c in item["criteria"] for check in c["checks"]}
+        for item in output["items"]
+    }
+
+
+@pytest.fixture
+def period_plan(tmp_path: Path) -> Path:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PERIOD_PLAN, encoding="utf-8")
+    return plan
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "year"),
+    [
+        ("By spring 2027 MCAS, 40% of students", "By spring 2027 MCAS", 2027),
+        ("by the spring 2027 i-Ready window", "by the spring 2027 i-Ready", 2027),
+        ("by the end of Term 2, 80% of teachers", "by the end of Term 2", None),
+        ("90% of students by EOY", "by EOY", None),
+        ("Attendance will reach 94% in SY2026-27.", "in SY2026-27", 2027),
+        ("by Q3, half of the students", "by Q3", None),
+        ("by the end of Q2 of SY2026-27", "by the end of Q2 of SY2026-27", 2027),
+        ("reach 60% in SY27", "in SY27", 2027),
+        ("by SY24-25", "by SY24-25", 2025),
+        ("in 2026-27, reduce", "in 2026-27", 2027),
+        ("at MOY, 70% on the diagnostic", "at MOY", None),
+    ],
+)
+def test_deadlines_in_the_school_calendar(text: str, words: str, year: int | None) -> None:
+    found = find_deadline(text)
+    assert found is not None, text
+    assert (found.text, found.value) == (words, year)
+
+
+def test_a_statement_dated_by_a_term_is_time_bound() -> None:
+    scored = score_text(
+        "By the end of Term 2, 80% of grade 4 students will pass.", default_reference()
+    )
+    time_bound = next(c for c in scored.criteria if c.letter == "T")
+    assert time_bound.checks[0].passed
+    assert time_bound.checks[0].evidence == 'by: "By the end of Term 2" in the statement'
+
+
+def test_a_target_dated_by_a_period_is_time_bound_and_printed_as_written(
+    run_sip, period_plan: Path
+) -> None:
+    goal = _checks(run_sip, period_plan)["goals[0]"]
+    assert goal["deadline"]["evidence"] == "by: goals[0].target.by: spring 2028 MCAS"
+    assert goal["within the plan"]["passed"] is True
+    # The window itself, not the September results day, is what must fit the plan's years.
+    assert goal["within the plan"]["evidence"] == (
+        "within the plan: goals[0] spring 2028 MCAS (2028-03-23 to 2028-05-29); "
+        "the plan runs 2026-07-01 to 2029-06-30"
+    )
+    assert goal["tracked"]["evidence"] == (
+        "tracked: goals[0].benchmarks: 2 benchmarks, checked 4 times from Q2 2026-27 to SY2029-30"
+    )
+
+
+def test_years_between_periods_count_from_end_to_end(run_sip, period_plan: Path) -> None:
+    checks = _checks(run_sip, period_plan)
+    # spring 2026 MCAS to spring 2028 MCAS: two years, 3 points a year.
+    assert checks["goals[0]"]["realistic"]["evidence"] == "3 a year, within 10"
+    # SY2025-26 to SY2030-31: five years.
+    assert checks["goals[1]"]["realistic"]["evidence"].startswith("0.6 a year")
+
+
+def test_a_period_past_the_plan_is_outside_it(run_sip, period_plan: Path) -> None:
+    checks = _checks(run_sip, period_plan)
+    goal = checks["goals[1]"]["within the plan"]
+    assert goal["passed"] is False
+    assert goal["evidence"] == (
+        "outside the plan: goals[1] SY2030-31 (2030-08-28 to 2031-06-20); "
+        "the plan runs 2026-07-01 to 2029-06-30"
+    )
+    benchmark = checks["goals[0].benchmarks[1]"]["within the plan"]
+    # The period that is out of the plan is the one shown.
+    assert benchmark["passed"] is False
+    assert "goals[0].benchmarks[1] SY2029-30 (2029-08-28 to 2030-06-20)" in benchmark["evidence"]
+    inside = checks["goals[0].benchmarks[0]"]
+    assert inside["within the plan"]["passed"] is True
+    assert (
+        inside["deadline"]["evidence"] == "by: goals[0].benchmarks[0].due: Q2 2026-27, EOY 2026-27"
+    )
+
+
+def test_without_a_school_year_the_horizon_is_not_checked(run_sip, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    text = PERIOD_PLAN.replace(
+        "  type: initial\n  school_year: SY2026-27\n", "  kind: turnaround_level4\n"
+    )
+    text = text.replace("due: [Q2, EOY]", "due: [SY2026-27 Q2, spring 2027]")
+    text = text.replace("due: [Q2, SY2029-30]", "due: [2026-11-15]")
+    plan.write_text(text, encoding="utf-8")
+    checks = _checks(run_sip, plan)
+    assert all("within the plan" not in item for item in checks.values())
+    assert checks["goals[0]"]["deadline"]["passed"] is True
+
+
+def test_a_local_student_group_is_named_by_its_label(run_sip, period_plan: Path) -> None:
+    checks = _checks(run_sip, period_plan, "smartie")
+    label = "goals[0].student_group: Special populations (IEPs, 504s and multilingual learners)"
+    assert checks["goals[0]"]["population"]["evidence"] == f"names whom: {label}"
+    assert checks["goals[0]"]["group or gap"] == {
+        "name": "group or gap",
+        "weight": 1,
+        "passed": True,
+        "evidence": f"targets a student group: {label}",
+        "suggestion": None,
+    }
+
+
+def test_a_local_group_of_all_students_targets_no_group(run_sip, period_plan: Path) -> None:
+    checks = _checks(run_sip, period_plan, "smartie")["goals[1]"]
+    assert checks["population"]["evidence"] == (
+        "names whom: goals[1].student_group: Every student in the building"
+    )
+    assert checks["group or gap"]["passed"] is False
+
+
+@pytest.mark.parametrize(
+    ("period", "day"),
+    [
+        ("SY2025-26", dt.date(2026, 6, 20)),  # the end of the school year
+        ("2024-2025", dt.date(2025, 6, 20)),
+        ("22-23 SY", dt.date(2023, 6, 20)),
+        ("SY24", dt.date(2024, 6, 20)),
+        ("spring 2025", dt.date(2025, 6, 15)),  # the end of the season
+        ("winter 2026", dt.date(2026, 2, 28)),
+        ("spring 2025 MCAS", dt.date(2025, 5, 29)),  # the window's end, not results day
+        ("winter 2026 i-Ready", dt.date(2026, 2, 6)),
+        ("June 2025", dt.date(2025, 6, 30)),
+        ("2025-06-15", dt.date(2025, 6, 15)),
+        # Not periods sip reads: the year and season named, as before.
+        ("spring 2025 (grade 3 cohort)", dt.date(2025, 5, 15)),
+        ("end of year 2025", dt.date(2025, 6, 15)),
+        ("class of 2025", dt.date(2025, 6, 15)),
+        ("fall diagnostic", None),
+    ],
+)
+def test_period_date_reads_the_school_calendar_first(period: str, day: dt.date | None) -> None:
+    assert period_date(period) == day
+    assert type(period_date(period)) in {dt.date, type(None)}  # a plain date, not a When
+
+
+def test_period_date_reads_no_calendar_for_text_without_a_year(monkeypatch) -> None:
+    def refuse(*args: object) -> None:
+        raise AssertionError("read_when called")
+
+    monkeypatch.setattr(dates, "read_when", refuse)
+    period_date.cache_clear()
+    try:
+        assert period_date("winter i-Ready diagnostic") is None
+        assert period_date("baseline") is None
+    finally:
+        period_date.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("Attendance will reach 94% in SY27.", [94]),
+        ("By SY24-25, raise ELA from 30% to 36%.", [30, 36]),
+        ("From 22-23 SY to SY2026-27, reduce absenteeism from 20% to 15%.", [20, 15]),
+        ("Raise ELA to 36% by the end of Term 2.", [36]),
+        ("By quarter 3, 45 students will pass.", [45]),
+    ],
+)
+def test_short_school_years_and_terms_are_not_figures(text: str, figures: list[float]) -> None:
+    assert [number.value for number in statement_numbers(text)] == figures

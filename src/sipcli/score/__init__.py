@@ -1,6 +1,7 @@
 """SMART scoring of goals, benchmarks and free-text statements: detectors, facts, criteria.
 
-Pure functions: nothing here prints, reads files or exits.
+Pure functions: nothing here prints or exits, and the only file read is sip's own school
+calendar (through `sipcli.periods`, once), when a baseline's period names a year.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import get_args
 
+from sipcli.model.groups import LocalStudentGroup
 from sipcli.model.reference import TALLY_UNITS
 from sipcli.model.types import StudentGroup
 from sipcli.score.facts import Facts, Known
@@ -281,7 +282,8 @@ def deadline(facts: Facts) -> Outcome:
         facts.deadline,
         "by",
         "no deadline",
-        'Say by when, e.g. "by fall 2027" (target: {by: 2027-09-30}).',
+        'Say by when, e.g. "by spring 2027 MCAS" (target: {by: spring 2027 MCAS}, a school '
+        "year such as SY2026-27, or a date such as 2027-09-30).",
     )
 
 
@@ -318,6 +320,14 @@ _VOICE = re.compile(
 _GAP = re.compile(r"\b(?:gaps?|disparit\w+|dispropor\w+|equit\w+|subgroups?)\b", re.IGNORECASE)
 
 
+def _targets_a_group(group: object) -> bool:
+    """A DESE group other than all students, or the plan's own group (unless it is everyone)."""
+    if isinstance(group, LocalStudentGroup):
+        # A plan names its own group to single it out; one that only combines "all" does not.
+        return not group.combines or any(member in _UNDERSERVED for member in group.combines)
+    return isinstance(group, str) and group in _UNDERSERVED
+
+
 def inclusive(facts: Facts) -> Outcome:
     """Those most affected have a voice: families, students, the community."""
     match = _VOICE.search(facts.statement)
@@ -332,8 +342,7 @@ def inclusive(facts: Facts) -> Outcome:
 
 def equitable(facts: Facts) -> Outcome:
     """It targets a group the system has underserved, or closes a gap."""
-    group = facts.population.value if facts.population else None
-    if isinstance(group, str) and group in _UNDERSERVED and facts.population is not None:
+    if facts.population is not None and _targets_a_group(facts.population.value):
         return Outcome(True, f"targets a student group: {facts.population.evidence}")
     match = _GAP.search(facts.statement)
     if match:

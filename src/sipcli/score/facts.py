@@ -9,21 +9,23 @@ disagreement the team should resolve.
 from __future__ import annotations
 
 import datetime as dt
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from sipcli.model import Plan
 from sipcli.model.goals import Benchmark, Goal
+from sipcli.model.groups import LocalStudentGroup
 from sipcli.model.index import plan_horizon_end, plan_year_bounds
 from sipcli.model.reference import MetricFacts, Reference
+from sipcli.score.dates import describe, fits, measured_on, period_date
 from sipcli.score.elements import Elements, detect
 from sipcli.score.found import Found
 from sipcli.score.quantities import percent_for_points
 
-Kind = Literal["goal", "benchmark", "statement"]
+__all__ = ["Facts", "Known", "facts_of_benchmark", "facts_of_goal", "facts_of_text", "period_date"]
 
-_SEASON_MONTH = {"spring": 5, "summer": 7, "fall": 10, "autumn": 10, "winter": 1}
+Kind = Literal["goal", "benchmark", "statement"]
 
 
 @dataclass(frozen=True)
@@ -116,8 +118,7 @@ def facts_of_goal(goal: Goal, index: int, plan: Plan, reference: Reference) -> F
     prose = facts_of_text(goal.statement, f"Goal {goal.id}", reference)
     at = f"goals[{index}]"
     metric = _field(goal.metric, f"{at}.metric")
-    grades = f"grades {', '.join(goal.grades)}" if goal.grades else None
-    population = _field(goal.student_group, f"{at}.student_group") or _field(grades, f"{at}.grades")
+    population = _population(goal, plan, at)
     facts = Facts(
         kind="goal",
         label=f"Goal {goal.id}",
@@ -144,7 +145,7 @@ def facts_of_goal(goal: Goal, index: int, plan: Plan, reference: Reference) -> F
         ),
         tracked=_goal_tracking(goal, at),
         actions=_actions(goal, plan),
-        in_horizon=_in_horizon(goal.target.by if goal.target else None, plan, at),
+        in_horizon=_in_horizon([goal.target.by] if goal.target else [], plan, at),
         span_years=_goal_span(goal) or prose.span_years,
         structured=True,
     )
@@ -181,7 +182,7 @@ def facts_of_benchmark(
         ),
         owner=_either(_field(benchmark.owner, f"{at}.owner"), prose.owner),
         objective=_field(goal.id, f"{at} belongs to goal", goal.id),
-        in_horizon=_in_horizon(max(benchmark.due), plan, at, earliest=min(benchmark.due)),
+        in_horizon=_in_horizon(benchmark.due, plan, at),
         structured=True,
     )
 
@@ -211,16 +212,33 @@ def _actions(goal: Goal, plan: Plan) -> Known | None:
     return Known(owned, f"initiatives with owners under its objectives: {', '.join(owned)}")
 
 
-def _in_horizon(
-    date: dt.date | None, plan: Plan, at: str, *, earliest: dt.date | None = None
-) -> Known | None:
-    if date is None:
+def _population(goal: Goal, plan: Plan, at: str) -> Known | None:
+    """Whom the goal is about: its student group (by label when the plan defines it), or grades."""
+    local = _local_group(goal.student_group, plan)
+    if local is not None:
+        return Known(local, f"{at}.student_group: {local.label}")
+    grades = f"grades {', '.join(goal.grades)}" if goal.grades else None
+    return _field(goal.student_group, f"{at}.student_group") or _field(grades, f"{at}.grades")
+
+
+def _local_group(group: str | None, plan: Plan) -> LocalStudentGroup | None:
+    """The plan's own group a goal names by id (student_groups), if it names one."""
+    if group is None:
         return None
-    start, _ = plan_year_bounds(plan)
-    end = plan_horizon_end(plan)
-    # Spring results of the last year arrive in the fall: allow six months past the horizon.
-    inside = start <= (earliest or date) and date <= end + dt.timedelta(days=183)
-    return Known(inside, f"{at} date {date}; the plan runs {start} to {end}")
+    return next((local for local in plan.student_groups or [] if local.id == group), None)
+
+
+def _in_horizon(dates: Sequence[dt.date], plan: Plan, at: str) -> Known | None:
+    """Whether every date falls within the plan's years; None when it has none or no year."""
+    bounds = plan_year_bounds(plan)
+    last = plan_horizon_end(plan)
+    if not dates or bounds is None or last is None:
+        return None
+    first = bounds[0]
+    outside = [day for day in dates if not fits(day, first, last)]
+    # Show the date that is out of the plan, else the latest: the one nearest the edge.
+    shown = outside[0] if outside else max(dates)
+    return Known(not outside, f"{at} {describe(shown)}; the plan runs {first} to {last}")
 
 
 def _goal_span(goal: Goal) -> int | None:
@@ -229,20 +247,9 @@ def _goal_span(goal: Goal) -> int | None:
     measured = period_date(goal.baseline.period)
     if measured is None:
         return None
-    return max(1, round((goal.target.by - measured).days / 365.25))
-
-
-def period_date(period: str) -> dt.date | None:
-    """Return roughly when a period such as "spring 2026" or SY2025-26 was measured."""
-    school_year = re.search(r"(20\d\d)\s?[-\u2013/]\s?(?:20)?\d\d", period)
-    if school_year:
-        return dt.date(int(school_year.group(1)) + 1, 6, 1)
-    year = re.search(r"20\d\d", period)
-    if year is None:
-        return None
-    season = re.search(r"spring|summer|fall|autumn|winter", period, re.IGNORECASE)
-    month = _SEASON_MONTH[season.group(0).lower()] if season else 6
-    return dt.date(int(year.group(0)), month, 15)
+    # A period target is measured at its end (spring 2027 MCAS: in May, not when results arrive).
+    days = (measured_on(goal.target.by) - measured).days
+    return max(1, round(days / 365.25))
 
 
 def _disagreements(goal: Goal, prose: Facts) -> list[str]:

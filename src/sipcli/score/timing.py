@@ -12,8 +12,17 @@ _MONTHS = (
 )
 _SEASONS = "spring|summer|fall|autumn|winter"
 _NUMBER_WORDS = "one|two|three|four|five|six|twelve|eighteen|\\d{1,2}"
-_SCHOOL_YEAR = r"(?:SY\s?)?20\d\d\s?[-\u2013/]\s?(?:20)?\d\d(?![-/\d])"
+_SCHOOL_YEAR = (
+    r"(?:(?:SY\s?)?20\d\d\s?[-\u2013/]\s?(?:20)?\d\d|SY\s?\d\d(?:\s?[-\u2013/]\s?\d\d)?)(?![-/\d])"
+)
 _YEAR = r"20\d\d"
+#: A term of the school calendar as goals write it: Q3, T2, S1, BOY/MOY/EOY, Term 2, quarter 3.
+_TERM = (
+    r"(?:Q[1-4]|T[1-3]|S[1-2]|BOY|MOY|EOY"
+    r"|(?:term|quarter|trimester|semester|marking period|grading period) ?[1-4])"
+)
+#: An assessment named after its window ("by spring 2027 MCAS"), kept in the evidence.
+_WINDOW = r"(?: (?:MCAS|i-?Ready|ACCESS|MAP|STAR|DIBELS|Acadience)\b)?"
 
 #: Written deadlines, most informative first. Each yields the year it names, if any.
 _DEADLINES = tuple(
@@ -25,16 +34,20 @@ _DEADLINES = tuple(
         rf"\bfrom (?:the )?(?:{_SEASONS}|{_MONTHS})? ?{_YEAR}\b[^.;]{{0,60}}?\bto (?:the )?"
         rf"(?:{_SEASONS}|{_MONTHS})? ?{_YEAR}\b",
         rf"\b(?:by|before|in|on|until|through|no later than) (?:the )?(?:end of |start of )?"
-        rf"(?:(?:{_SEASONS}|{_MONTHS})\.? (?:\d{{1,2}}(?:st|nd|rd|th)?,? )?(?:of )?{_YEAR}\b)",
-        rf"\b(?:{_SEASONS}) {_YEAR}\b",
+        rf"(?:(?:{_SEASONS}|{_MONTHS})\.? (?:\d{{1,2}}(?:st|nd|rd|th)?,? )?(?:of )?{_YEAR}\b)"
+        rf"{_WINDOW}",
+        rf"\b(?:{_SEASONS}) {_YEAR}\b{_WINDOW}",
         rf"\b(?:{_MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?,? {_YEAR}\b",
         rf"\b(?:{_MONTHS}) {_YEAR}\b",
         r"\b(?:by|before|on|no later than) 20\d\d-\d\d-\d\d\b",
         r"\b(?:by|before|on|no later than) \d{1,2}/\d{1,2}/\d{2,4}\b",
         rf"\bby (?:the )?(?:end of |start of )?(?:{_SEASONS}|{_MONTHS})\b(?: \d{{1,2}}(?:st|nd|rd|th)?)?",
-        rf"\b(?:by|in|before) {_YEAR}\b",
+        rf"\b(?:by|in|before) {_YEAR}\b(?!\s?[-\u2013/]\s?\d)",
         rf"\b(?:within|over) (?:the next )?(?:{_NUMBER_WORDS}) (?:school )?(?:years?|months?|weeks?)\b",
         rf"\b(?:in|during|for) (?:the )?(?:{_SCHOOL_YEAR})(?: school year)?",
+        rf"\b(?:by|before|in|during|at|until|through|no later than) (?:the )?"
+        rf"(?:(?:end|close|start|beginning) of (?:the )?)?{_TERM}\b"
+        rf"(?:,? (?:of )?(?:the )?(?:{_SCHOOL_YEAR}))?",
         r"\bby (?:the )?(?:end|close) of (?:the |this |each |every )?(?:current |first |second |"
         r"third |fourth )?(?:school year|academic year|year|semester|trimester|quarter|term|"
         r"marking period|grading period)\b",
@@ -95,15 +108,25 @@ def find_cadence(text: str) -> Found | None:
     return best
 
 
+_YEARS = re.compile(
+    r"(?:SY\s?)?(?P<first>20\d\d)\s?[-\u2013/]\s?(?:20)?\d\d(?![-/\d])"
+    r"|\bSY\s?(?P<short>\d\d)(?:\s?[-\u2013/]\s?(?P<short_end>\d\d))?(?![-/\d])"
+    rf"|\b(?P<year>{_YEAR})\b",
+    re.IGNORECASE,
+)
+
+
 def years_named(text: str) -> list[int]:
-    """Return the four-digit years the text names, in order (the end year of a school year)."""
+    """Return the four-digit years the text names, in order (the end year of a school year).
+
+    A school year counts as the year it ends in: SY2026-27, 2026-27 and SY27 are all 2027.
+    """
     years: list[int] = []
-    for match in re.finditer(rf"{_SCHOOL_YEAR}|\b{_YEAR}\b", text):
-        found = match.group(0)
-        digits = re.findall(r"\d+", found)
-        if len(digits) == 2:  # a school year: count its second year
-            first = int(digits[0])
-            years.append(first + 1)
+    for match in _YEARS.finditer(text):
+        if match.group("first"):
+            years.append(int(match.group("first")) + 1)
+        elif match.group("short"):
+            years.append(2000 + int(match.group("short_end") or match.group("short")))
         else:
-            years.append(int(digits[0]))
+            years.append(int(match.group("year")))
     return years

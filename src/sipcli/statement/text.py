@@ -1,9 +1,9 @@
 """Text helpers shared by rules that read the plan's prose: placeholders and numbers in goals.
 
 Goal statements mix the figures a goal is about (38%, from 37 to 45) with numbers that are
-not values at all (grade 3, grades 3-5, K-2, SY2025-26, September 30, 2027, Tier 2). The
-helpers here mask the second kind before reading the first, so rules can compare a statement
-with the goal's structured baseline and target.
+not values at all (grade 3, grades 3-5, K-2, SY2025-26, SY24, Term 2, September 30, 2027,
+Tier 2). The helpers here mask the second kind before reading the first, so rules can compare
+a statement with the goal's structured baseline and target.
 """
 
 from __future__ import annotations
@@ -69,19 +69,27 @@ _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d|%|\.\d)")
 _SCHOOL_YEAR = re.compile(
     r"(?<!\d)(?:SY\s*)?(20\d\d)\s*[-/\u2013]\s*((?:20)?\d\d)(?![\d%]|-\d)", re.IGNORECASE
 )
+#: A school year in short: SY24, SY24-25, "22-23 SY" (real plans write baselines so).
+_SHORT_SCHOOL_YEAR = re.compile(
+    r"\bSY\s?\d\d(?:\s?[-/\u2013]\s?\d\d)?(?![\d%])|(?<![\d.])\d\d\s?[-/\u2013]\s?\d\d\s?SY\b",
+    re.IGNORECASE,
+)
 #: Spans that hold digits but no value, masked before numbers are read (order matters: a full
 #: date before a school year, whose pattern would otherwise take 2027-09 as SY2027-09).
 _NOT_VALUES = (
     re.compile(r"(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)"),
     re.compile(r"(?<!\d)\d{1,2}/\d{1,2}/\d{2,4}(?!\d)"),
     _SCHOOL_YEAR,
+    _SHORT_SCHOOL_YEAR,
     _YEAR,
     re.compile(rf"\b{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b", re.IGNORECASE),
     re.compile(rf"\bgrades?\s+{_GRADE}(?:{_JOINER}(?:grades?\s+)?{_GRADE})*", re.IGNORECASE),
     re.compile(r"\b\d{1,2}(?:st|nd|rd|th)[\s-]+grade", re.IGNORECASE),
     re.compile(r"\b(?:pre-?k|pk|k)\s*[-\u2013]\s*\d{1,2}\b", re.IGNORECASE),
     re.compile(
-        r"\b(?:tier|level|phase|year|unit|module|title|chapter|step)s?\s+\d+", re.IGNORECASE
+        r"\b(?:tier|level|phase|year|unit|module|title|chapter|step|term|quarter|trimester|"
+        r"semester|marking period|grading period)s?\s+\d+",
+        re.IGNORECASE,
     ),
 )
 
