@@ -74,8 +74,10 @@ def test_schema_errors_skip_the_rules_for_that_file_only(run_sip, plan: Path) ->
 
 
 def test_examples_lint_clean(run_sip) -> None:
-    result = run_sip("lint", "-f", "concise", *sorted(EXAMPLES.glob("*.yaml")))
-    assert result.stdout.splitlines()[-1] == "All 3 files passed."
+    examples = sorted(EXAMPLES.glob("*.yaml"))
+    result = run_sip("lint", "-f", "concise", *examples)
+    assert len(examples) >= 3
+    assert result.stdout.splitlines()[-1] == f"All {len(examples)} files passed."
     assert result.exit_code == 0
 
 
@@ -413,3 +415,76 @@ def test_pre_commit_hooks_run_sip() -> None:
         "sip-validate": "sip validate",
         "sip-lint": "sip lint",
     }
+
+
+# -- Plan kinds: the rules a kind of plan is not asked for do not run -----------------------------
+
+KIND_PLAN = """\
+schema_version: 1
+school:
+  name: Test School
+  district: Test District
+plan:
+  kind: KIND
+  type: initial
+  school_year: SY2026-27
+strategic_objectives:
+  - id: O1
+    title: Strengthen core instruction
+"""
+
+
+def _kind_plan(tmp_path: Path, kind: str, extra: str = "") -> Path:
+    (tmp_path / ".git").mkdir(exist_ok=True)
+    path = tmp_path / f"{kind}.yaml"
+    path.write_text(KIND_PLAN.replace("KIND", kind) + extra, encoding="utf-8")
+    return path
+
+
+def test_a_school_improvement_plan_is_not_asked_for_turnaround_practices(
+    run_sip, tmp_path: Path
+) -> None:
+    dese = lint_codes(run_sip, _kind_plan(tmp_path, "sustainable_improvement"))
+    school = lint_codes(run_sip, _kind_plan(tmp_path, "school_improvement"))
+    assert {"SIP501", "SIP502", "SIP601", "SIP606"} <= dese
+    assert not {"SIP501", "SIP502", "SIP601", "SIP606"} & school
+    assert "SIP602" in school  # goals are asked of every kind of plan
+
+
+def test_a_level4_plan_is_not_asked_for_the_2019_summary_or_stages(run_sip, tmp_path: Path) -> None:
+    level4 = lint_codes(run_sip, _kind_plan(tmp_path, "turnaround_level4"))
+    assert not {"SIP601", "SIP606", "SIP605", "SIP405"} & level4
+    assert "SIP501" in level4  # turnaround plans are organised by the practices
+
+
+def test_a_noqa_for_a_rule_the_kind_skips_is_not_called_unused(run_sip, tmp_path: Path) -> None:
+    path = _kind_plan(tmp_path, "school_improvement")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  - id: O1\n", "  - id: O1  # sip: noqa: SIP501\n"))
+    assert "SIP901" not in lint_codes(run_sip, path)
+    path.write_text(text.replace("  - id: O1\n", "  - id: O1  # sip: noqa: SIP405\n"))
+    assert "SIP405" not in lint_codes(run_sip, path)  # SIP405 does not run on it either
+    dese = _kind_plan(tmp_path, "sustainable_improvement")
+    dese.write_text(
+        text.replace("school_improvement", "sustainable_improvement").replace(
+            "  name: Test School\n", "  name: Test School  # sip: noqa: SIP501\n"
+        )
+    )
+    assert "SIP901" in lint_codes(run_sip, dese)  # the rule ran there and silenced nothing
+
+
+def test_every_skipped_rule_in_plan_kinds_is_a_rule() -> None:
+    from sipcli.lint.rules import ALL_RULES
+    from sipcli.model.kinds import plan_kinds
+
+    names = {rule.name for rule in ALL_RULES} | {rule.code for rule in ALL_RULES}
+    for kind, facts in plan_kinds().items():
+        assert facts.skip <= names, f"{kind} skips {sorted(facts.skip - names)}: no such rule"
+    assert plan_kinds()["sustainable_improvement"].skip == frozenset()
+
+
+def test_rule_command_names_the_kinds_a_rule_does_not_run_on(run_sip) -> None:
+    text = " ".join(run_sip("rule", "SIP501").stdout.split())
+    assert "Does not run on these kinds of plan (plan.kind): School Improvement Plan" in text
+    assert "(school_improvement)" in text and "turnaround_level4" not in text
+    assert "Does not run on" not in run_sip("rule", "SIP201").stdout

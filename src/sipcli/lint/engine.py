@@ -20,6 +20,7 @@ from sipcli.load.limits import DEFAULT_MAX_BYTES
 from sipcli.load.positions import locate
 from sipcli.load.source import Document
 from sipcli.model import Plan
+from sipcli.model.kinds import facts_for
 from sipcli.model.reference import Reference
 from sipcli.validate.plans import PlanFile, read_plans
 
@@ -33,12 +34,28 @@ class RuleFinding:
 
 
 def run_rules(plan: Plan, rules: Iterable[EnabledRule], settings: Settings) -> list[RuleFinding]:
-    """Run ``rules`` on a valid plan and return their findings, rule by rule."""
+    """Run on a valid plan those of ``rules`` that apply to its kind; return their findings."""
     context = Context(plan, settings.reference, score_goals=_score_goals)
     return [
         RuleFinding(enabled, finding)
-        for enabled in rules
+        for enabled in applicable_rules(plan, rules)
         for finding in enabled.rule.check(plan, enabled.options, context)
+    ]
+
+
+def applicable_rules(plan: Plan, rules: Iterable[EnabledRule]) -> list[EnabledRule]:
+    """Return ``rules`` without those the plan's kind is not asked for.
+
+    A Level 4 turnaround plan has no 2019 executive summary, a school improvement plan under
+    M.G.L. c.71 §59C no Turnaround Practices: ``data/plan_kinds.yaml`` names, for each kind,
+    the rules that do not apply. A plan without ``plan.kind`` is a Sustainable Improvement
+    Plan, to which every rule applies.
+    """
+    skip = facts_for(plan).skip
+    return [
+        enabled
+        for enabled in rules
+        if enabled.rule.name not in skip and enabled.rule.code not in skip
     ]
 
 
@@ -68,15 +85,18 @@ def lint_plan(source: PlanFile, settings: Settings) -> FileResult:
     """Lint one plan file as read: a file with format errors keeps those and skips the rules."""
     if source.plan is None or source.document is None:
         return source.result
-    rules = settings.rules_for(source.path)
+    configured = settings.rules_for(source.path)
+    rules = applicable_rules(source.plan, configured)
     found = run_rules(source.plan, rules, settings)
     diagnostics = [to_diagnostic(source.document, item) for item in found]
+    # A suppression of a rule the plan's kind skips is left alone, as for a rule turned off;
+    # one that names no rule is judged when every rule that can apply to the plan ran.
     enabled = {code for item in rules for code in (item.rule.code, item.rule.name)}
     kept = apply_suppressions(
         diagnostics,
         source.result.lines,
         enabled,
-        every_rule_enabled=len(rules) == len(ALL_RULES),
+        every_rule_enabled=len(configured) == len(ALL_RULES),
         file=source.result.file,
     )
     return FileResult(source.result.file, sorted(kept), source.result.lines, settings.fail_on)

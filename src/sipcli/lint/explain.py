@@ -120,11 +120,31 @@ def explain_entry(entry: Entry, *, heading: str = "#") -> str:
         f"Severity: {levels['standard']} (draft: {levels['draft']}, "
         f"submission: {levels['submission']}).",
         "",
+        *_kinds_section(entry),
         _fence_snippets(entry.documentation),
     ]
     if entry.family == "lint":
         parts += _options_section(find_rule(entry.code))
     return "\n".join(parts).rstrip() + "\n"
+
+
+def _kinds_section(entry: Entry) -> list[str]:
+    """Return the line naming the kinds of plan the rule does not run on, if any."""
+    if entry.family != "lint":
+        return []
+    from sipcli.model.kinds import plan_kinds  # noqa: PLC0415 - reads a data file; on request
+
+    kinds = [
+        f"{facts.title} (`{name}`)"
+        for name, facts in plan_kinds().items()
+        if {entry.code, entry.name} & facts.skip
+    ]
+    if not kinds:
+        return []
+    return [
+        f"Does not run on these kinds of plan (`plan.kind`): {', '.join(kinds)}.",
+        "",
+    ]
 
 
 def _fence_snippets(documentation: str) -> str:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from sipcli.diagnostics import Severity
+from sipcli.lint.rules._when import names_administration
 from sipcli.lint.rules.base import Context, Finding, NoOptions, Rule
 from sipcli.model import Plan
 from sipcli.model.index import benchmarks_of
+from sipcli.periods import When
 
 
 class BenchmarkAfterGoalDate(Rule[NoOptions]):
@@ -15,7 +18,9 @@ class BenchmarkAfterGoalDate(Rule[NoOptions]):
 
     Why it matters: a benchmark exists to tell the team, before the goal's result is known,
     whether it is on track. A check due after the goal's target date comes too late to
-    change anything for that goal; usually the date or the year is simply wrong.
+    change anything for that goal; usually the date or the year is simply wrong. A goal
+    dated as an assessment window ("spring 2027 MCAS") is settled when its results are known;
+    a check written as a school year or a season counts from its first day.
 
     Fails:
 
@@ -53,7 +58,9 @@ class BenchmarkAfterGoalDate(Rule[NoOptions]):
                 continue
             goal_date = goal.target.by
             for k, due in enumerate(benchmark.due):
-                if due > goal_date:
+                # The target is settled on its known day: a period's last day, or for an
+                # assessment window ("spring 2027 MCAS") the day its results are known.
+                if _checked_from(due) > goal_date.known:
                     yield Finding(
                         (*path, "due", k),
                         f"Benchmark {benchmark.id} is due {due}, after goal {goal.id}'s "
@@ -61,3 +68,12 @@ class BenchmarkAfterGoalDate(Rule[NoOptions]):
                         "on track. Move the check before the target date, or fix the year.",
                         anchor="value",
                     )
+
+
+def _checked_from(due: When) -> dt.date:
+    """Return the first day a benchmark's check can be made.
+
+    A date, month, term or assessment window is checked when it is settled (for a window, when
+    its results are known); a whole school year or season may be checked any time within it.
+    """
+    return due.start if names_administration(due) else due.known

@@ -59,7 +59,8 @@ class BenchmarkCadence(Rule[BenchmarkCadenceOptions]):
     Why it matters: benchmarks are useful only if they arrive in time to change course. When
     a goal's checks leave several months of the school year without one, the team can
     spend a whole term on a strategy that is not working before anyone notices. DESE asks
-    that progress be checked at least quarterly.
+    that progress be checked at least quarterly. A check written as a term or a window
+    counts on the day it is settled: quarterly checks due [Q1, Q2, Q3, EOY] are a cadence.
 
     Fails:
 
@@ -93,7 +94,10 @@ class BenchmarkCadence(Rule[BenchmarkCadenceOptions]):
         self, plan: Plan, options: BenchmarkCadenceOptions, context: Context
     ) -> Iterator[Finding]:
         """Flag each goal whose benchmark dates leave too long a gap in the plan's first year."""
-        start_year = plan_year_bounds(plan)[0].year
+        bounds = plan_year_bounds(plan)
+        if bounds is None:
+            return  # a plan that names no school year has no year to check the cadence of
+        start_year = bounds[0].year
         span = (_on(options.year_start, start_year), _on(options.year_end, start_year + 1))
         for index, goal in enumerate(plan.goals or []):
             if not goal.benchmarks:
@@ -116,10 +120,19 @@ def _on(month_day: str, year: int) -> dt.date:
 
 
 def _longest_gap(goal: Goal, span: tuple[dt.date, dt.date]) -> tuple[dt.date, dt.date]:
-    """Return the two ends of the longest stretch of ``span`` without a benchmark date."""
+    """Return the two ends of the longest stretch of ``span`` without a benchmark check.
+
+    A check written as a period ("Q2", "winter 2027 i-Ready") counts on the day it is
+    settled: the end of the term, or the day the window's results are known. Each day is kept
+    as written, so that the message names the period ("Q2 2026-27"), not a day it stands for.
+    """
     start, end = span
-    dates = {due for benchmark in goal.benchmarks or [] for due in benchmark.due}
-    points = sorted({start, end} | {due for due in dates if start <= due <= end})
+    checks: dict[dt.date, dt.date] = {start: start, end: end}
+    for benchmark in goal.benchmarks or []:
+        for due in benchmark.due:
+            if start <= due <= end:
+                checks.setdefault(due.known, due)
+    points = [checks[day] for day in sorted(checks)]
     return max(pairwise(points), key=lambda pair: (pair[1] - pair[0]).days)
 
 

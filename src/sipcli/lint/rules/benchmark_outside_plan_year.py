@@ -12,6 +12,7 @@ from sipcli.diagnostics import Severity
 from sipcli.lint.rules.base import Context, Finding, Rule, RuleOptions
 from sipcli.model import Plan
 from sipcli.model.index import benchmarks_of, plan_year_bounds
+from sipcli.periods import When
 
 
 class BenchmarkOutsidePlanYearOptions(RuleOptions):
@@ -28,7 +29,8 @@ class BenchmarkOutsidePlanYear(Rule[BenchmarkOutsidePlanYearOptions]):
     Why it matters: interim benchmarks are the checkpoints of the plan's year, reviewed as
     the year goes and re-set at each annual renewal. A date before the year starts is
     usually a typo (a wrong year); a date in a later year belongs in a later renewal, where
-    it will be set with that year's data.
+    it will be set with that year's data. A check written as a period is outside only when
+    all of it is: "spring 2027 MCAS" is given in SY2026-27 though its results come later.
 
     Fails:
 
@@ -62,7 +64,10 @@ class BenchmarkOutsidePlanYear(Rule[BenchmarkOutsidePlanYearOptions]):
         self, plan: Plan, options: BenchmarkOutsidePlanYearOptions, context: Context
     ) -> Iterator[Finding]:
         """Flag each benchmark due date outside the plan's benchmark years."""
-        first_day, first_year_end = plan_year_bounds(plan)
+        bounds = plan_year_bounds(plan)
+        if bounds is None:
+            return  # a plan that names no school year has no year to judge against
+        first_day, first_year_end = bounds
         last_day = first_year_end.replace(year=first_year_end.year + options.plan_years - 1)
         for path, _goal, benchmark in benchmarks_of(plan):
             for k, due in enumerate(benchmark.due):
@@ -71,13 +76,15 @@ class BenchmarkOutsidePlanYear(Rule[BenchmarkOutsidePlanYearOptions]):
                     yield Finding((*path, "due", k), message, anchor="value")
 
 
-def _problem(benchmark: str, due: dt.date, first_day: dt.date, last_day: dt.date) -> str | None:
-    if due < first_day:
+def _problem(benchmark: str, due: When, first_day: dt.date, last_day: dt.date) -> str | None:
+    # A period is judged by its span: outside only when all of it is ("spring 2027 MCAS" is
+    # given in the year even though its results come in the fall).
+    if due.end < first_day:
         return (
             f"Benchmark {benchmark} is due {due}, before {_school_year(first_day)} starts "
             f"({first_day}). Check the year, and move the date inside the plan's school year."
         )
-    if due > last_day:
+    if due.start > last_day:
         return (
             f"Benchmark {benchmark} is due {due}, after {_school_year(last_day)} ends "
             f"({last_day}), the last school year this plan sets benchmarks for. Check the "

@@ -10,7 +10,7 @@ from sipcli.model import Plan
 
 
 class DuplicateId(Rule[NoOptions]):
-    """Every id in the plan is used once: no two items share an id, whatever their kind.
+    """Every id in the plan is used once: no two items share an id, nor two student groups.
 
     Why it matters: ids are how the plan links data to challenges, root causes, objectives,
     goals and benchmarks. When two items share an id, every reference to it is ambiguous,
@@ -50,3 +50,24 @@ class DuplicateId(Rule[NoOptions]):
                 "this one.",
                 anchor="value",
             )
+        yield from _duplicate_groups(plan)
+
+
+def _duplicate_groups(plan: Plan) -> Iterator[Finding]:
+    """Flag each student group whose id an earlier student group already has.
+
+    Student groups are named only by goals' student_group, so their ids are compared with
+    each other, not with the ids of goals or benchmarks.
+    """
+    first_at: dict[str, int] = {}
+    for index, group in enumerate(plan.student_groups or []):
+        if group.id not in first_at:
+            first_at[group.id] = index
+            continue
+        yield Finding(
+            ("student_groups", index, "id"),
+            f"The id {group.id} of this student group is also used by the student group at "
+            f"student_groups[{first_at[group.id]}]. Give each group its own id, and update "
+            "the student_group of the goals that mean this one.",
+            anchor="value",
+        )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Annotated
 
 from pydantic import Field
@@ -14,6 +15,7 @@ from sipcli.lint.rules.base import Context, Finding, Rule, RuleOptions
 from sipcli.model import Plan
 from sipcli.model.goals import Goal
 from sipcli.model.index import Path, plan_horizon_end, plan_year_bounds
+from sipcli.periods import When
 
 
 class GoalDateOutsideHorizonOptions(RuleOptions):
@@ -29,7 +31,9 @@ class GoalDateOutsideHorizon(Rule[GoalDateOutsideHorizonOptions]):
     Why it matters: a goal dated before the plan starts cannot measure the plan's work, and
     one dated years after it ends will never be checked by this plan's team. Targets inside
     the plan's horizon (plus a few months for spring results that arrive in the fall) are the
-    ones the school will actually report on.
+    ones the school will actually report on. A target written as a period is judged by its
+    span: a school year, a term or an assessment window must begin within the plan's years, a
+    month or a season ("fall 2029") within the grace months after them.
 
     Fails:
 
@@ -55,37 +59,60 @@ class GoalDateOutsideHorizon(Rule[GoalDateOutsideHorizonOptions]):
         self, plan: Plan, options: GoalDateOutsideHorizonOptions, context: Context
     ) -> Iterator[Finding]:
         """Flag each target or interim target dated before the plan or after its horizon."""
-        start, horizon_end = plan_year_bounds(plan)[0], plan_horizon_end(plan)
-        end = _months_later(horizon_end, options.grace_months)
+        first_year, horizon_end = plan_year_bounds(plan), plan_horizon_end(plan)
+        if first_year is None or horizon_end is None:
+            return  # a plan that names no school year has no horizon to judge against
+        years = _Years(first_year[0], horizon_end, _months_later(horizon_end, options.grace_months))
         for index, goal in enumerate(plan.goals or []):
-            for date, path, what in _dates(goal, ("goals", index)):
-                problem = _problem(date, start, horizon_end, end)
+            for when, path, what in _dates(goal, ("goals", index)):
+                problem = years.problem(when)
                 if problem is None:
                     continue
                 yield Finding(
                     path,
-                    f"Goal {goal.id}'s {what} {date} {problem}. Date it within the plan's "
+                    f"Goal {goal.id}'s {what} {when} {problem}. Date it within the plan's "
                     "years, or change the plan's school_year or horizon_years.",
                     anchor="value",
                 )
 
 
-def _dates(goal: Goal, path: Path) -> Iterator[tuple[dt.date, Path, str]]:
+def _dates(goal: Goal, path: Path) -> Iterator[tuple[When, Path, str]]:
     if goal.target is not None:
         yield goal.target.by, (*path, "target", "by"), "target date"
     for position, interim in enumerate(goal.interim_targets or []):
         yield interim.by, (*path, "interim_targets", position, "by"), "interim target date"
 
 
-def _problem(date: dt.date, start: dt.date, horizon_end: dt.date, end: dt.date) -> str | None:
-    if date < start:
-        return f"is before the plan starts on {start}"
-    if date <= end:
-        return None
-    grace = f" (dates up to {end} leave time for results that arrive later)"
-    return f"is after the plan's horizon, which ends {horizon_end}" + (
-        grace if end > horizon_end else ""
-    )
+#: Periods that stand for a stretch of the plan's own work: the period itself must begin
+#: within the plan's years (an assessment window's results may come later, on their own day).
+_WORK_KINDS = frozenset({"school_year", "plan_year", "term", "assessment"})
+
+
+@dataclass(frozen=True)
+class _Years:
+    """The plan's years: its first day, the horizon's last day, and that day plus the grace."""
+
+    start: dt.date
+    horizon_end: dt.date
+    end: dt.date
+
+    def problem(self, when: When) -> str | None:
+        """Say how ``when`` falls outside the plan's years, or return None.
+
+        A period is judged by its span: it is before the plan when it ends before the plan
+        starts, and after the horizon when it begins after it. Dates, months and seasons
+        ("by fall 2029") say when the result is in, so they keep the grace months.
+        """
+        if when.end < self.start:
+            return f"{'ends' if when.is_period else 'is'} before the plan starts on {self.start}"
+        latest = self.horizon_end if when.kind in _WORK_KINDS else self.end
+        if when.start <= latest:
+            return None
+        verb = "starts" if when.is_period else "is"
+        grace = f" (dates up to {self.end} leave time for results that arrive later)"
+        return f"{verb} after the plan's horizon, which ends {self.horizon_end}" + (
+            grace if latest > self.horizon_end else ""
+        )
 
 
 def _months_later(date: dt.date, months: int) -> dt.date:

@@ -25,7 +25,7 @@ class PracticeNotCovered(Rule[NoOptions]):
     student-specific supports and instruction to all students; TP4 school climate and
     culture) work together in schools that improve quickly. A plan may rightly focus on
     some of them, but leaving one out should be a choice the team can explain to DESE, not
-    an oversight.
+    an oversight. A goal filed under a practice (turnaround_practice) serves it too.
 
     Fails:
 
@@ -58,6 +58,10 @@ class PracticeNotCovered(Rule[NoOptions]):
             practice
             for objective in objectives
             for practice in objective.turnaround_practices or []
+        }
+        # A plan that groups its goals by practice (the Level 4 template) serves it there too.
+        served |= {
+            goal.turnaround_practice for goal in plan.goals or [] if goal.turnaround_practice
         }
         for code, title in PRACTICES.items():
             if code not in served:

@@ -7,11 +7,13 @@ import datetime as dt
 from collections.abc import Iterator
 
 from sipcli.diagnostics import Severity
+from sipcli.lint.rules._when import names_administration
 from sipcli.lint.rules.base import Context, Finding, NoOptions, Rule
 from sipcli.model import Plan
 from sipcli.model.goals import Goal
 from sipcli.model.index import Path
 from sipcli.model.reference import MetricFacts
+from sipcli.periods import When
 
 #: The assessment a metric's results come from, as a reader names it.
 _ASSESSMENTS = {
@@ -30,7 +32,10 @@ class ResultNotYetAvailable(Rule[NoOptions]):
     Why it matters: spring MCAS is given in May but its results arrive in September. A goal
     "met by June 30, 2027" on spring 2027 MCAS cannot be judged on that date: the test has
     been taken and the results are not out. Date the target when the results are known, or
-    aim it at the previous administration.
+    aim it at the previous administration. A target written as the assessment window
+    ("spring 2027 MCAS") is dated when its results are known, and one written as a school year
+    or a season ("SY2026-27", "spring 2027") means that year's administration: neither is
+    flagged.
 
     Fails:
 
@@ -59,37 +64,50 @@ class ResultNotYetAvailable(Rule[NoOptions]):
             facts = context.reference.metrics.get(goal.metric or "")
             if facts is None or facts.tested_month is None or facts.results_month is None:
                 continue
-            for date, path, what in _dates(goal, ("goals", index)):
-                message = _pending(goal, date, facts)
+            for when, path, what in _dates(goal, ("goals", index)):
+                message = _pending(goal, when, facts)
                 if message is not None:
                     yield Finding(path, f"Goal {goal.id}'s {what} {message}", anchor="value")
 
 
-def _dates(goal: Goal, path: Path) -> Iterator[tuple[dt.date, Path, str]]:
+def _dates(goal: Goal, path: Path) -> Iterator[tuple[When, Path, str]]:
     if goal.target is not None:
         yield goal.target.by, (*path, "target", "by"), "target date"
     for position, interim in enumerate(goal.interim_targets or []):
         yield interim.by, (*path, "interim_targets", position, "by"), "interim target date"
 
 
-def _pending(goal: Goal, date: dt.date, facts: MetricFacts) -> str | None:
-    """Return the message for a date whose latest administration has no results yet, or None."""
+def _pending(goal: Goal, when: When, facts: MetricFacts) -> str | None:
+    """Return the message for a date whose latest administration has no results yet, or None.
+
+    An assessment window ("spring 2027 MCAS") is dated on the day its results are known, and a
+    school year or season ("SY2026-27", "spring 2027") means that year's administration: only
+    exact dates, months and terms are judged, on their last day.
+    """
+    if when.kind == "assessment" or names_administration(when):
+        return None
     tested, results = facts.tested_month or 0, facts.results_month or 0
     # Counting months from the test handles results that arrive in the next calendar year.
-    if (date.month - tested) % 12 >= (results - tested) % 12:
+    if (when.month - tested) % 12 >= (results - tested) % 12:
         return None
-    tested_year = date.year if date.month >= tested else date.year - 1
+    tested_year = when.year if when.month >= tested else when.year - 1
     results_year = tested_year if results > tested else tested_year + 1
     last_day = calendar.monthrange(results_year, results)[1]
     known = dt.date(results_year, results, last_day)
     metric = goal.metric or ""
     assessment = _ASSESSMENTS.get(metric, metric.replace("_", " "))
-    return (
-        f"{date} falls before results of the {_season(tested)} {tested_year} {assessment} "
-        f"are usually known ({calendar.month_name[results]} "
-        f"{results_year}). Set the date to {known} or later, or target the previous "
-        "administration."
+    administration = f"{_season(tested)} {tested_year} {assessment}"
+    pending = (
+        f"{when} falls before results of the {administration} are usually known "
+        f"({calendar.month_name[results]} {results_year})."
     )
+    if when.is_period:
+        # A period was written: offer the period that says what is meant, not a made-up day.
+        return (
+            f"{pending} Write the target as the assessment window, '{administration}', which "
+            "is dated when its results are known, or target the previous administration."
+        )
+    return f"{pending} Set the date to {known} or later, or target the previous administration."
 
 
 def _season(month: int) -> str:

@@ -44,7 +44,7 @@ class RoadmapYears(Rule[NoOptions]):
         implementation = plan.implementation
         if implementation is None:
             return  # a missing implementation stage is SIP606's to report
-        yield from _missing_years(implementation, plan.plan.horizon_years)
+        yield from _missing_years(implementation, plan.plan.horizon)
         if not implementation.action_steps:
             yield Finding(
                 _path_of(implementation.action_steps, "action_steps"),

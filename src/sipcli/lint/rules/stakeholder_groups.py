@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from sipcli.diagnostics import Severity
 from sipcli.lint.rules.base import Context, Finding, NoOptions, Rule
 from sipcli.model import Plan
+from sipcli.model.stakeholders import StakeholderEngagement
 
 #: From this grade up, students are expected to be heard directly.
 STUDENT_VOICE_GRADE = 6
@@ -19,7 +21,9 @@ class StakeholderGroups(Rule[NoOptions]):
     stakeholders and build it into the plan. Families and the teachers and staff who will
     carry out the plan are always among them; from the middle grades up, students can speak
     for themselves about what helps them learn. A plan written without one of these groups
-    risks missing what matters to them, and their commitment.
+    risks missing what matters to them, and their commitment. A parent, a teacher or a
+    student seated on the plan's school council or Local Stakeholder Group counts for their
+    group.
 
     Fails:
 
@@ -58,7 +62,7 @@ class StakeholderGroups(Rule[NoOptions]):
         path: tuple[str, ...] = (
             ("stakeholder_engagement",) if groups is None else ("stakeholder_engagement", "groups")
         )
-        engaged = {group.group for group in groups or []}
+        engaged = {group.group for group in groups or []} | _seated(engagement)
         if "families" not in engaged:
             yield Finding(
                 path,
@@ -77,6 +81,30 @@ class StakeholderGroups(Rule[NoOptions]):
                 "The school serves grade 6 or above, but the plan lists no input from "
                 "students. Add a group: students entry saying how students were heard.",
             )
+
+
+#: Words of a roster role that seat a stakeholder group ("Parent and co-chair", "Grade 3
+#: teacher"), checked in this order: a "Student support teacher" is a teacher.
+_ROLE_WORDS = (
+    (re.compile(r"\b(parent|parents|family|families|guardian)\b", re.I), "families"),
+    (re.compile(r"\b(teacher|teachers|educator|staff)\b", re.I), "teachers"),
+    (re.compile(r"\bstudents?\b", re.I), "students"),
+)
+
+
+def _seated(engagement: StakeholderEngagement) -> set[str]:
+    """Return the groups that sit on the plan's school council or Local Stakeholder Group.
+
+    A council that wrote the plan with a parent and a teacher on it (as M.G.L. requires of
+    both) heard families and teachers, whether or not the plan also lists them as groups.
+    """
+    seated: set[str] = set()
+    for council in (engagement.school_council, engagement.local_stakeholder_group):
+        for member in (council.roster if council else None) or []:
+            group = next((name for words, name in _ROLE_WORDS if words.search(member.role)), None)
+            if group is not None:
+                seated.add(group)
+    return seated
 
 
 def _serves_grade_six_or_above(plan: Plan) -> bool:

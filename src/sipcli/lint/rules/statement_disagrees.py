@@ -9,6 +9,7 @@ from sipcli.lint.rules.base import Context, Finding, NoOptions, Rule
 from sipcli.model import Plan
 from sipcli.model.goals import Goal
 from sipcli.model.index import Path
+from sipcli.periods import When
 from sipcli.statement.text import (
     StatementNumber,
     format_number,
@@ -119,7 +120,7 @@ def _year_finding(goal: Goal, path: Path) -> Iterator[Finding]:
     if goal.target is None or not years:
         return
     by = goal.target.by
-    if years & {by.year, by.year - 1}:
+    if years & _years_of(by):
         return
     named = _listed([str(year) for year in sorted(years)])
     yield Finding(
@@ -128,3 +129,15 @@ def _year_finding(goal: Goal, path: Path) -> Iterator[Finding]:
         "statement by when the target is met, in the year of the target date.",
         anchor="value",
     )
+
+
+def _years_of(by: When) -> set[int]:
+    """Return the years a statement may name for a target date.
+
+    An exact date: its year, or the year before (a June date closes the school year that
+    began the previous fall). A period: every year its span and its results day touch
+    ("spring 2027 MCAS" is known in September 2027, SY2026-27 spans 2026 and 2027).
+    """
+    if not by.is_period:
+        return {by.year, by.year - 1}
+    return set(range(by.start.year, by.known.year + 1))

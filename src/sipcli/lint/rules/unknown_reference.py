@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
+from typing import get_args
 
 from sipcli.diagnostics import Severity
 from sipcli.lint.rules.base import Context, Finding, NoOptions, Rule
 from sipcli.model import Plan
 from sipcli.model.index import REFERENCE_KINDS, references
+from sipcli.model.types import StudentGroup
+
+#: The student groups DESE reports on, which every plan may name without defining them.
+DESE_GROUPS: tuple[str, ...] = get_args(StudentGroup)
 
 
 class UnknownReference(Rule[NoOptions]):
-    """Every reference names an existing item of the right kind.
+    """Every reference names an existing item of the right kind, and every goal's group exists.
 
     Why it matters: the plan's story runs from data to challenges, root causes, objectives,
     goals and benchmarks through ids. A reference to an id that does not exist (a typo, an
     item deleted in a revision) silently breaks that chain, and the rendered traceability
-    table shows a gap DESE will notice.
+    table shows a gap DESE will notice. A goal's student_group is a DESE group
+    (english_learners) or the id of a group the plan defines under student_groups; any
+    other name is a typo, and the goal's results would be read for a group nobody defined.
 
     Fails:
 
@@ -61,3 +69,52 @@ class UnknownReference(Rule[NoOptions]):
                     f"{' or '.join(expected)}.",
                     anchor="value",
                 )
+        yield from _unknown_groups(plan)
+
+
+def _unknown_groups(plan: Plan) -> Iterator[Finding]:
+    """Flag each goal's student_group that is neither a DESE group nor one the plan defines."""
+    local = [group.id for group in plan.student_groups or []]
+    known = set(DESE_GROUPS) | set(local)
+    for index, goal in enumerate(plan.goals or []):
+        group = goal.student_group
+        if group is None or group in known:
+            continue
+        close = _closest(group, local)
+        suggestion = f" Did you mean '{close}'?" if close else ""
+        yield Finding(
+            ("goals", index, "student_group"),
+            f"Goal {goal.id}'s student_group is '{group}', which is neither a DESE student "
+            f"group nor a group this plan defines under student_groups.{suggestion} Use a DESE "
+            "group (e.g. high_needs, english_learners, students_with_disabilities), or add the "
+            f"group under student_groups: with id: {group} and its label.",
+            anchor="value",
+        )
+
+
+#: What plans often write for a DESE group, lower case: abbreviations difflib cannot guess.
+_SHORTHANDS = {
+    "all_students": "all",
+    "everyone": "all",
+    "el": "english_learners",
+    "els": "english_learners",
+    "ell": "english_learners",
+    "ells": "english_learners",
+    "mll": "english_learners",
+    "mlls": "english_learners",
+    "multilingual_learners": "english_learners",
+    "swd": "students_with_disabilities",
+    "sped": "students_with_disabilities",
+    "special_education": "students_with_disabilities",
+    "ecodis": "low_income",
+    "economically_disadvantaged": "low_income",
+}
+
+
+def _closest(group: str, local: list[str]) -> str | None:
+    """Return the DESE group or plan's group ``group`` most likely means, if any is close."""
+    shorthand = _SHORTHANDS.get(group.lower().replace("-", "_"))
+    if shorthand is not None:
+        return shorthand
+    close = difflib.get_close_matches(group, [*DESE_GROUPS, *local], n=1, cutoff=0.7)
+    return close[0] if close else None

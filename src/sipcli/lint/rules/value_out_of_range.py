@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from sipcli.diagnostics import Severity
 from sipcli.lint.rules.base import Context, Finding, NoOptions, Rule
 from sipcli.model import Plan
+from sipcli.model.common import StatusUpdate
 from sipcli.model.goals import Benchmark, Goal
 from sipcli.model.index import Path
 from sipcli.model.reference import TALLY_UNITS, Reference
@@ -36,6 +37,14 @@ _LABELS = {
     "percent": "Percentages",
     "count": "Counts",
     "days": "Numbers of days",
+}
+
+
+#: How a status update's value is named: a projection from a diagnostic is not a result.
+_RESULT_WORDS = {
+    "actual": "result",
+    "preliminary": "preliminary result",
+    "projected": "projected value",
 }
 
 
@@ -105,10 +114,7 @@ def _goal_findings(goal: Goal, path: Path, reference: Reference) -> Iterator[Fin
     for position, interim in enumerate(goal.interim_targets or []):
         where = (*path, "interim_targets", position, "value")
         yield from _judge(interim.value, bounds, where, f"{named} interim target for {interim.by}")
-    for position, update in enumerate(goal.status_updates or []):
-        if update.actual is not None:
-            where = (*path, "status_updates", position, "actual")
-            yield from _judge(update.actual, bounds, where, f"{named} result of {update.date}")
+    yield from _update_findings(goal.status_updates, bounds, path, named)
 
 
 def _benchmark_findings(
@@ -119,10 +125,17 @@ def _benchmark_findings(
     bounds = _bounds(reference, None, benchmark.target.unit)
     named = f"Benchmark {benchmark.id}'s"
     yield from _judge(benchmark.target.value, bounds, (*path, "target", "value"), f"{named} target")
-    for position, update in enumerate(benchmark.status_updates or []):
+    yield from _update_findings(benchmark.status_updates, bounds, path, named)
+
+
+def _update_findings(
+    updates: list[StatusUpdate] | None, bounds: tuple[str, Bounds] | None, path: Path, named: str
+) -> Iterator[Finding]:
+    for position, update in enumerate(updates or []):
         if update.actual is not None:
             where = (*path, "status_updates", position, "actual")
-            yield from _judge(update.actual, bounds, where, f"{named} result of {update.date}")
+            what = f"{named} {_RESULT_WORDS[update.kind or 'actual']} of {update.date}"
+            yield from _judge(update.actual, bounds, where, what)
 
 
 def _bounds(
