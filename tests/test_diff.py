@@ -449,3 +449,42 @@ def test_rev_without_git_exits_2(
     result = run_sip("diff", repo / "plans" / "plan.yaml", "--rev", "HEAD")
     assert result.exit_code == 2
     assert "the git program was not found" in result.stderr
+
+
+# --- periods and result kinds ---------------------------------------------------------------
+
+
+def test_a_changed_date_or_period_shows_as_written(middle: Plan, tmp_path: Path) -> None:
+    to_period = ("target: {value: 28, by: 2027-09-30", "target: {value: 28, by: spring 2027 MCAS")
+    diff = diff_plans(middle, plan_of(edited(to_period), tmp_path))
+    assert lines_of(diff) == {"Goal G1": ["target.by: 2027-09-30 → spring 2027 MCAS"]}
+    to_terms = (
+        "due: [2026-09-30, 2026-10-30, 2026-11-20, 2026-12-18, 2027-01-29, 2027-02-26, "
+        "2027-03-26, 2027-04-30, 2027-05-28]\n        data_source: Coaching log",
+        "due: [Q1, Q2, Q3, EOY]\n        data_source: Coaching log",
+    )
+    later = plan_of(edited(to_terms), tmp_path, "terms.yaml")
+    (line,) = lines_of(diff_plans(middle, later))["Benchmark G1.B1"]
+    assert line.startswith("due: [2026-09-30, ") and line.endswith(
+        "→ [Q1, Q2, Q3, EOY] (added Q1, Q2, Q3, EOY; removed 2026-09-30, 2026-10-30, 2026-11-20, 2026-12-18, 2027-01-29, 2027-02-26, 2027-03-26, 2027-04-30, 2027-05-28)"
+    )
+
+
+def test_a_new_status_update_shows_its_kind(middle: Plan, tmp_path: Path) -> None:
+    new_updates = (
+        "          - {date: 2026-10-30, actual: 100, status: on_track}\n",
+        "          - {date: 2026-10-30, actual: 100, status: on_track}\n"
+        "          - {date: Q2, actual: 97}\n"
+        "          - {date: winter 2027 i-Ready, actual: 90, kind: projected, source: i-Ready}\n",
+    )
+    diff = diff_plans(middle, plan_of(edited(new_updates), tmp_path))
+    assert lines_of(diff) == {
+        "Benchmark G1.B1": [
+            "status_updates[2]: added {date: Q2, actual: 97, kind: actual}",
+            "status_updates[3]: added {date: winter 2027 i-Ready, actual: 90, kind: projected, "
+            "source: i-Ready}",
+        ]
+    }
+    # An old update that leaves its kind out and the same one saying actual are the same.
+    said = ("actual: 100, status: on_track}", "actual: 100, kind: actual, status: on_track}")
+    assert not diff_plans(middle, plan_of(edited(said), tmp_path, "said.yaml")).has_changes

@@ -72,3 +72,15 @@ def test_a_flow_list_is_refused_with_the_fix() -> None:
 def test_scalars_read_back_as_the_same_value(value: object, written: str) -> None:
     assert yaml_scalar(value) == written
     assert parse(f"k: {written}\n")["k"] == value
+
+
+def test_yaml_scalar_writes_a_period_as_written_and_a_date_as_its_day() -> None:
+    from sipcli.periods import PeriodContext, read_when
+
+    context = PeriodContext(school_year=2026)
+    assert yaml_scalar(read_when("Q2", context)) == "Q2"
+    assert yaml_scalar(read_when("SY2026-27 Q2", context)) == "SY2026-27 Q2"
+    assert yaml_scalar(read_when("spring 2027 MCAS", context)) == "spring 2027 MCAS"
+    assert yaml_scalar(read_when("2026-27", context)) == '"2026-27"'  # quoted: still text
+    assert yaml_scalar(read_when("2027-01-15", context)) == "2027-01-15"
+    assert yaml_scalar(dt.date(2027, 1, 15)) == "2027-01-15"

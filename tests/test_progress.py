@@ -19,6 +19,7 @@ from sipcli.monitor.progress_import import (
     parse_number,
     read_updates,
 )
+from sipcli.periods import PeriodContext
 from sipcli.validate.check import validate_file
 from tests.conftest import Result
 
@@ -120,7 +121,7 @@ def test_statuses_before_any_actual(plan_file: Path) -> None:
 
 def test_statuses_mid_year(plan_file: Path) -> None:
     statuses = _statuses_at(plan_file, "2026-12-01")
-    # G1: 44.6 covers 4.6 of the 5.0 expected points (92%); G2: 19 is below the target of 20.
+    # G1: 44.6 covers 4.6 of the 4.74 expected points (97%); G2: 19 is below the target of 20.
     assert statuses["G1"] == "on track"
     assert statuses["G2"] == "met"
     assert statuses["G1.B1"] == "at risk"  # 70 against at least 80: 88%
@@ -142,19 +143,20 @@ def test_at_most_benchmark_share_is_inverted(plan_file: Path) -> None:
 
 
 def test_thresholds_move_the_status(plan_file: Path) -> None:
-    assert _statuses_at(plan_file, "2026-12-01", Thresholds(0.95, 0.7))["G1"] == "at risk"
-    assert _statuses_at(plan_file, "2026-12-01", Thresholds(0.99, 0.95))["G1"] == "off track"
+    assert _statuses_at(plan_file, "2026-12-01", Thresholds(0.98, 0.7))["G1"] == "at risk"
+    assert _statuses_at(plan_file, "2026-12-01", Thresholds(0.99, 0.98))["G1"] == "off track"
 
 
 def test_expected_value_is_on_the_straight_line(plan_file: Path) -> None:
     plan = validate_file(plan_file).plan
     assert plan is not None and plan.goals
-    # Baseline SY2025-26 is read as 2026-06-01; halfway to 2027-06-01 is about 45.
+    # Baseline SY2025-26 is read as the end of that school year (2026-06-20 in the shipped
+    # calendar); on the line from there to 50 on 2027-06-01, 2026-12-01 is at about 44.74.
     item = goal_progress(
         plan.goals[0], dt.date(2026, 12, 1), dt.date(2026, 7, 1), True, Thresholds()
     )
-    assert item.expected == pytest.approx(45.0, abs=0.05)
-    assert item.share == pytest.approx(0.92, abs=0.01)
+    assert item.expected == pytest.approx(44.74, abs=0.01)
+    assert item.share == pytest.approx(0.97, abs=0.01)
 
 
 def test_overdue_date_counts_only_actuals_after_the_previous_check() -> None:
@@ -177,7 +179,14 @@ def test_cli_json_reports_each_item(run_sip: RunSip, plan_file: Path) -> None:
     data = json.loads(result.stdout)
     assert data["version"] == 1 and data["as_of"] == "2026-12-01"
     g1 = next(item for item in data["items"] if item["id"] == "G1")
-    assert g1["latest"] == {"date": "2026-11-30", "actual": 44.6}
+    assert g1["latest"] == {
+        "date": "2026-11-30",
+        "actual": 44.6,
+        "period": None,
+        "kind": "actual",
+        "source": None,
+    }
+    assert g1["projected"] is None and g1["label"] == "on track"
     assert g1["target"] == 50 and g1["status"] == "on track"
     assert data["summary"]["overdue"] == 1
 
@@ -201,7 +210,7 @@ def test_cli_output_file_that_cannot_be_written_exits_2(run_sip: RunSip, plan_fi
 
 
 def test_cli_threshold_options(run_sip: RunSip, plan_file: Path) -> None:
-    statuses = _statuses(run_sip, plan_file, "--as-of", "2026-12-01", "--on-track", "95")
+    statuses = _statuses(run_sip, plan_file, "--as-of", "2026-12-01", "--on-track", "98")
     assert statuses["G1"] == "at risk"
 
 
@@ -225,7 +234,7 @@ def test_cli_fail_on_off_track(run_sip: RunSip, plan_file: Path) -> None:
 
 def test_cli_markdown_and_table(run_sip: RunSip, plan_file: Path) -> None:
     markdown = run_sip("progress", plan_file, "--as-of", "2026-12-01", "-f", "markdown")
-    assert "| G1 | on track | 44.6 (2026-11-30) | 45.01 | 50 | 2027-06-01 |" in markdown.stdout
+    assert "| G1 | on track | 44.6 (2026-11-30) | 44.74 | 50 | 2027-06-01 |  |" in markdown.stdout
     table = run_sip("progress", plan_file, "--as-of", "2026-12-01")
     assert "G3" in table.stdout and "overdue" in table.stdout
 
@@ -742,3 +751,336 @@ def test_at_most_benchmarks_in_the_examples_are_met_below_their_target(run_sip) 
     result = run_sip("progress", EXAMPLES / "middle.yaml", "--as-of", "2026-11-21", "-f", "json")
     items = {i["id"]: i["status"] for i in json.loads(result.stdout)["items"]}
     assert items["G3.B2"] == "met" and items["G3.B3"] == "met"
+
+
+# --- periods, projections and the school's status scale ------------------------------------
+
+PERIOD_PLAN = """\
+schema_version: 1
+school:
+  name: Test School
+  district: Test District
+plan:
+  type: initial
+  school_year: SY2026-27
+goals:
+  - id: G1
+    statement: Meeting or exceeding rises from 20% to 30% by spring 2027 MCAS.
+    metric: mcas_meeting_exceeding
+    direction: increase
+    unit: percent
+    baseline: {value: 20, period: SY2025-26}
+    target: {value: 30, by: spring 2027 MCAS}
+    status_updates:
+      - {date: winter 2027 i-Ready, actual: 23, kind: projected, source: i-Ready predicted}
+    benchmarks:
+      - id: G1.B1
+        statement: At least 80% of students are proficient on each unit assessment.
+        type: outcome
+        due: [Q1, Q2, Q3, EOY]
+        target: {value: 80, unit: percent}
+        status_updates:
+          - {date: Q1, actual: 72}
+"""
+
+
+@pytest.fixture
+def period_plan(tmp_path: Path) -> Path:
+    """A plan dated in periods of the school calendar, with a projected value."""
+    path = tmp_path / "periods.yaml"
+    path.write_text(PERIOD_PLAN, encoding="utf-8")
+    return path
+
+
+def _items(run_sip: RunSip, plan: Path, *options: str) -> dict[str, dict[str, object]]:
+    result = run_sip("progress", plan, "-f", "json", *options)
+    assert result.exit_code in (0, 1), result.stderr
+    return {item["id"]: item for item in json.loads(result.stdout)["items"]}
+
+
+def test_a_check_due_by_term_is_overdue_once_the_next_term_ends(
+    run_sip: RunSip, period_plan: Path
+) -> None:
+    # Q2 ends 2027-01-30 in the shipped calendar: the day before, the Q1 result still counts.
+    assert _items(run_sip, period_plan, "--as-of", "2027-01-29")["G1.B1"]["status"] == "on track"
+    late = _items(run_sip, period_plan, "--as-of", "2027-02-01")["G1.B1"]
+    assert late["status"] == "overdue"
+    assert late["reason"] == "no result recorded for the check due Q2 2026-27"
+    assert (late["due"], late["due_period"]) == ("2027-04-10", "Q3 2026-27")
+
+
+def test_as_of_a_period_is_its_end_and_json_gives_both(run_sip: RunSip, period_plan: Path) -> None:
+    result = run_sip("progress", period_plan, "-f", "json", "--as-of", "SY2026-27 Q2")
+    data = json.loads(result.stdout)
+    assert (data["as_of"], data["as_of_period"]) == ("2027-01-30", "Q2 2026-27")
+    latest = next(item for item in data["items"] if item["id"] == "G1.B1")["latest"]
+    assert latest == {
+        "date": "2026-11-07",
+        "actual": 72.0,
+        "period": "Q1 2026-27",
+        "kind": "actual",
+        "source": None,
+    }
+    # A bare term is read in the plan's school year; a season by the year it ends in.
+    assert json.loads(run_sip("progress", period_plan, "-f", "json", "--as-of", "Q2").stdout)[
+        "as_of"
+    ] == ("2027-01-30")
+    spring = run_sip("progress", period_plan, "-f", "json", "--as-of", "spring 2027").stdout
+    assert json.loads(spring)["as_of"] == "2027-06-15"
+
+
+def test_as_of_a_bare_term_needs_the_plans_school_year(run_sip: RunSip, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        PERIOD_PLAN.replace(
+            "  type: initial\n  school_year: SY2026-27\n", "  kind: other\n  title: Our plan\n"
+        )
+        .replace("due: [Q1, Q2, Q3, EOY]", "due: [SY2026-27 Q1]")
+        .replace("{date: Q1, actual: 72}", "{date: SY2026-27 Q1, actual: 72}"),
+        encoding="utf-8",
+    )
+    result = run_sip("progress", plan, "--as-of", "Q2")
+    assert result.exit_code == 2, result.stdout
+    assert "plan.school_year is not set" in result.stderr
+    assert run_sip("progress", plan, "--as-of", "SY2026-27 Q2").exit_code == 0
+
+
+def test_bad_as_of_text_names_the_forms(run_sip: RunSip, period_plan: Path) -> None:
+    result = run_sip("progress", period_plan, "--as-of", "next Tuesday")
+    assert result.exit_code == 2
+    assert "--as-of 'next Tuesday' is not a date or a period" in result.stderr
+    assert "SY2026-27 Q2" in result.stderr and "spring 2027 MCAS" in result.stderr
+
+
+def test_a_projection_is_shown_never_judged(run_sip: RunSip, period_plan: Path) -> None:
+    g1 = _items(run_sip, period_plan, "--as-of", "2027-03-01")["G1"]
+    assert g1["status"] == "no data" and g1["latest"] is None
+    assert g1["projected"] == {
+        "date": "2027-02-13",  # the day the window's results are known
+        "actual": 23.0,
+        "period": "winter 2027 i-Ready",
+        "kind": "projected",
+        "source": "i-Ready predicted",
+    }
+    markdown = run_sip("progress", period_plan, "-f", "markdown", "--as-of", "2027-03-01")
+    assert "projected 23% (winter 2027 i-Ready; i-Ready predicted)" in markdown.stdout
+    table = run_sip("progress", period_plan, "--as-of", "2027-03-01").stdout
+    assert "projected 23%" in table
+    # Before the window's results are known there is no projection to show.
+    assert _items(run_sip, period_plan, "--as-of", "2027-01-15")["G1"]["projected"] is None
+
+
+def test_a_preliminary_result_counts_from_the_preliminary_day_and_is_marked(
+    run_sip: RunSip, tmp_path: Path
+) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        PERIOD_PLAN.replace(
+            "      - {date: winter 2027 i-Ready,",
+            "      - {date: spring 2027 MCAS, actual: 31, kind: preliminary}\n"
+            "      - {date: winter 2027 i-Ready,",
+        ),
+        encoding="utf-8",
+    )
+    # MCAS preliminary results reach schools on 07-31; official ones on 09-25.
+    assert _items(run_sip, plan, "--as-of", "2027-07-30")["G1"]["latest"] is None
+    g1 = _items(run_sip, plan, "--as-of", "2027-08-01")["G1"]
+    assert g1["status"] == "met"
+    assert g1["latest"]["kind"] == "preliminary"  # type: ignore[index]
+    assert g1["reason"] == "31 (preliminary) reaches the target of 30"
+    markdown = run_sip("progress", plan, "-f", "markdown", "--as-of", "2027-08-01").stdout
+    assert "31% (spring 2027 MCAS, preliminary)" in markdown
+
+
+SCALE = """\
+status-scale:
+  levels:
+    - {name: on track or met annual goal, at-least: 90}
+    - {name: off track but recoverable, at-least: 60}
+    - {name: behind schedule to meet annual goal}
+  multi-year-met: three-year goal already met
+  overdue: check missed
+"""
+
+
+def test_the_schools_status_scale_names_every_status(run_sip: RunSip, period_plan: Path) -> None:
+    (period_plan.parent / ".sip.yaml").write_text(SCALE, encoding="utf-8")
+    items = _items(run_sip, period_plan, "--as-of", "2027-01-15")
+    # 72 of 80 is 90%: the first level, which counts as on track.
+    assert (items["G1.B1"]["status"], items["G1.B1"]["label"]) == (
+        "on track",
+        "on track or met annual goal",
+    )
+    late = _items(run_sip, period_plan, "--as-of", "2027-02-01")["G1.B1"]
+    assert (late["status"], late["label"]) == ("overdue", "check missed")
+    table = run_sip("progress", period_plan, "--as-of", "2027-01-15").stdout
+    assert "on track or met annual goal" in table
+    (period_plan.parent / ".sip.yaml").write_text(
+        SCALE.replace("at-least: 90", "at-least: 95"), encoding="utf-8"
+    )
+    items = _items(run_sip, period_plan, "--as-of", "2027-01-15")
+    assert (items["G1.B1"]["status"], items["G1.B1"]["label"]) == (
+        "at risk",
+        "off track but recoverable",
+    )
+    summary = run_sip("progress", period_plan, "--as-of", "2027-01-15").stdout
+    assert "1 off track but recoverable" in summary
+
+
+def test_a_goal_past_its_final_target_is_named_multi_year_met(
+    run_sip: RunSip, tmp_path: Path
+) -> None:
+    (tmp_path / ".sip.yaml").write_text(SCALE, encoding="utf-8")
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        PERIOD_PLAN.replace(
+            "      - {date: winter 2027 i-Ready,",
+            "      - {date: 2026-12-01, actual: 31}\n      - {date: winter 2027 i-Ready,",
+        ),
+        encoding="utf-8",
+    )
+    g1 = _items(run_sip, plan, "--as-of", "2026-12-15")["G1"]
+    assert (g1["status"], g1["label"]) == ("met", "three-year goal already met")
+    data = json.loads(run_sip("progress", plan, "-f", "json", "--as-of", "2026-12-15").stdout)
+    assert data["plans"][0]["scale"]["multi_year_met"] == "three-year goal already met"
+    assert data["labels"]["three-year goal already met"] == 1
+
+
+@pytest.mark.parametrize(
+    ("scale", "message"),
+    [
+        (
+            "status-scale:\n  levels:\n    - {name: fine, at-least: 50}\n    - {name: poor, at-least: 80}\n",
+            "the last level ('poor') is everything below the one before it",
+        ),
+        (
+            "status-scale:\n  levels:\n    - {name: a, at-least: 50}\n    - {name: b, at-least: 60}\n"
+            "    - {name: c}\n",
+            "the levels go best first: 'b' (at-least 60) must start lower than 'a'",
+        ),
+        ("status-scale:\n  levels:\n    - {name: alone}\n", "at least 2 items"),
+        (
+            "status-scale:\n  levels:\n    - {name: a, at-least: 50, colour: red}\n    - {name: b}\n",
+            "unknown key 'colour'",
+        ),
+    ],
+)
+def test_a_bad_status_scale_is_refused_at_its_line(
+    run_sip: RunSip, period_plan: Path, scale: str, message: str
+) -> None:
+    (period_plan.parent / ".sip.yaml").write_text(scale, encoding="utf-8")
+    result = run_sip("progress", period_plan)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert ".sip.yaml:2:" in result.stderr or ".sip.yaml:3:" in result.stderr
+
+
+def test_cli_thresholds_with_a_school_scale_are_refused(run_sip: RunSip, period_plan: Path) -> None:
+    (period_plan.parent / ".sip.yaml").write_text(SCALE, encoding="utf-8")
+    result = run_sip("progress", period_plan, "--on-track", "80")
+    assert result.exit_code == 2
+    assert "sets status-scale" in result.stderr
+
+
+# --- progress-import: progress sheets, kinds and periods ------------------------------------
+
+
+def test_import_a_progress_sheet_with_a_projected_row(run_sip: RunSip, period_plan: Path) -> None:
+    data = _csv(
+        period_plan.parent,
+        "id,kind,source,Q1,Q2,SY2026-27 Q3\nG1.B1,,,72,75,\nG1,projected,i-Ready predicted,,,25\n",
+    )
+    before = period_plan.read_text(encoding="utf-8")
+    result = run_sip("progress-import", period_plan, data)
+    assert result.exit_code == 0, result.stderr
+    # Q1 is already recorded (same id, period and kind); the projection is not a duplicate.
+    assert "row 2: G1.B1 already has an update dated Q1 2026-27; skipped" in result.stderr
+    assert "added 2 status update(s), 1 already recorded" in result.stderr
+    changes = [
+        line
+        for line in difflib.ndiff(before.splitlines(), period_plan.read_text().splitlines())
+        if line[:1] in "+-"
+    ]
+    assert changes == [
+        "+       - {date: SY2026-27 Q3, actual: 25, kind: projected, source: i-Ready predicted}",
+        "+           - {date: Q2, actual: 75}",
+    ]
+    data.write_text(
+        "id,kind,source,winter 2027 i-Ready\nG1,projected,i-Ready predicted,25\n", encoding="utf-8"
+    )
+    result = run_sip("progress-import", period_plan, data)
+    assert "already has a projected update dated winter 2027 i-Ready" in result.stderr
+
+
+def test_import_a_sheet_writes_periods_as_written(run_sip: RunSip, period_plan: Path) -> None:
+    data = _csv(period_plan.parent, "id,SY2026-27 Q2,spring 2027 MCAS\nG1,24,29.5\n")
+    assert run_sip("progress-import", period_plan, data).exit_code == 0
+    text = period_plan.read_text(encoding="utf-8")
+    assert "      - {date: SY2026-27 Q2, actual: 24}\n" in text
+    assert "      - {date: spring 2027 MCAS, actual: 29.5}\n" in text
+    checked = validate_file(period_plan)
+    assert checked.plan is not None and checked.plan.goals
+    dates = [u.date for u in checked.plan.goals[0].status_updates or []]
+    assert [str(day) for day in dates] == [
+        "winter 2027 i-Ready",
+        "Q2 2026-27",
+        "spring 2027 MCAS",
+    ]
+
+
+@pytest.mark.parametrize("cell", ["p23", "23 (projected)", "23p", "~23", "predicted 23"])
+def test_import_refuses_a_value_marked_inside_its_cell(cell: str) -> None:
+    with pytest.raises(ProgressImportError) as raised:
+        read_updates(f"id,Q1,Q2\nG1,20,{cell}\n", "sheet.csv", _context())
+    assert raised.value.problems == [
+        f"sheet.csv: row 2, column q2 (C): '{cell}' marks the value inside its cell; write the "
+        "number alone and put projected values on a row of their own whose kind column says "
+        "projected"
+    ]
+
+
+def _context() -> PeriodContext:
+    return PeriodContext(school_year=2026)
+
+
+def test_import_sheet_header_problems_name_the_column() -> None:
+    with pytest.raises(ProgressImportError) as raised:
+        read_updates("id,Q1,Quarter nine,actuals\nG1,1,2,3\n", "sheet.csv", _context())
+    problems = raised.value.problems
+    assert problems[0].startswith(
+        "sheet.csv: row 1, column C: 'Quarter nine' is neither a column sip knows "
+        "(id, kind, source, note) nor a period of the school calendar"
+    )
+    assert problems[1].startswith("sheet.csv: row 1, column D: 'actuals' is neither")
+    with pytest.raises(ProgressImportError, match="no column names a period"):
+        read_updates("id,kind\nG1,actual\n", "sheet.csv", _context())
+    with pytest.raises(ProgressImportError, match="needs a school year"):
+        read_updates("id,Q1\nG1,3\n", "sheet.csv", PeriodContext())
+
+
+def test_import_sheet_bad_kind_and_repeated_row() -> None:
+    with pytest.raises(ProgressImportError) as raised:
+        read_updates("id,kind,Q1\nG1,guess,3\nG2,,4\nG2,actual,5\n", "s.csv", _context())
+    assert raised.value.problems == [
+        "s.csv: row 2, column kind (B): 'guess' is not a kind of result; use one of actual, "
+        "preliminary, projected (blank: actual)",
+        "s.csv: row 4: G2 on Q1 2026-27 repeats row 3; keep one",
+    ]
+
+
+def test_import_long_format_reads_kind_source_and_periods() -> None:
+    rows = read_updates(
+        "id,date,actual,kind,source\n"
+        "G1,winter 2027 i-Ready,23,projected,i-Ready\n"
+        "G1,2027-01-15,22,,\n"
+        "G1.B1,Q2,75,actual,unit test\n",
+        "long.csv",
+        _context(),
+    )
+    assert [(r.update.kind, r.update.source, str(r.update.date)) for r in rows] == [
+        ("projected", "i-Ready", "winter 2027 i-Ready"),
+        (None, None, "2027-01-15"),
+        (None, "unit test", "Q2 2026-27"),
+    ]
+    with pytest.raises(ProgressImportError, match="column actual \\(C\\): '23 \\(projected\\)'"):
+        read_updates("id,date,actual\nG1,Q2,23 (projected)\n", "long.csv", _context())

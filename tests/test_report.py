@@ -7,6 +7,14 @@ from pathlib import Path
 
 from .conftest import EXAMPLES, MINIMAL_PLAN
 
+#: Every plan of the examples folder (sip report reads the *.yaml and *.yml files under it,
+#: hidden ones such as .sip.yaml excepted).
+EXAMPLE_PLANS = sorted(
+    path
+    for path in [*EXAMPLES.rglob("*.yaml"), *EXAMPLES.rglob("*.yml")]
+    if not any(part.startswith(".") for part in path.relative_to(EXAMPLES).parts)
+)
+
 
 def test_one_row_per_plan_with_scores_and_missing_stages(run_sip) -> None:
     result = run_sip("report", EXAMPLES, "-f", "json", "--as-of", "2027-01-15")
@@ -14,7 +22,8 @@ def test_one_row_per_plan_with_scores_and_missing_stages(run_sip) -> None:
     output = json.loads(result.stdout)
     assert output["version"] == 1 and output["as_of"] == "2027-01-15"
     by_school = {row["school"]: row for row in output["schools"]}
-    assert len(by_school) == 4
+    # One row per plan: the examples folder grows as examples are added.
+    assert len(by_school) == len(output["schools"]) == len(EXAMPLE_PLANS)
     flawed = by_school["Riverside Middle School"]
     assert flawed["goals"] == 5 and flawed["benchmarks"] == 5
     assert flawed["missing_stages"] == ["Vision", "District systems"]
@@ -53,9 +62,50 @@ def test_markdown_and_html_pages(run_sip, tmp_path: Path) -> None:
 
 def test_table_and_summary(run_sip) -> None:
     result = run_sip("report", EXAMPLES)
-    assert "Maple Street" in result.stdout and "4 plans as of" in result.stdout
+    assert "Maple Street" in result.stdout
+    assert f"{len(EXAMPLE_PLANS)} plans as of" in result.stdout
 
 
 def test_bad_date_and_missing_folder_exit_2(run_sip, tmp_path: Path) -> None:
-    assert run_sip("report", EXAMPLES, "--as-of", "June 2027").exit_code == 2
+    bad = run_sip("report", EXAMPLES, "--as-of", "Junetember 2027")
+    assert bad.exit_code == 2
+    assert "--as-of 'Junetember 2027' is not a date or a period" in bad.stderr
+    assert "spring 2027 MCAS" in bad.stderr  # the forms sip reads
     assert run_sip("report", tmp_path / "nowhere").exit_code == 2
+
+
+def test_the_schools_scale_names_the_standing(run_sip, tmp_path: Path) -> None:
+    from .test_progress import PERIOD_PLAN, SCALE
+
+    (tmp_path / ".sip.yaml").write_text(SCALE, encoding="utf-8")
+    (tmp_path / "plan.yaml").write_text(PERIOD_PLAN, encoding="utf-8")
+    result = run_sip("report", tmp_path, "-f", "json", "--as-of", "SY2026-27 Q2")
+    assert result.exit_code == 0, result.stderr
+    output = json.loads(result.stdout)
+    assert (output["as_of"], output["as_of_period"]) == ("2027-01-30", "Q2 2026-27")
+    (row,) = output["schools"]
+    assert row["standing"] == {"on track or met annual goal": 1, "no data": 1}
+    assert row["projected"] == 0  # the winter projection is known only on 2027-02-13
+    markdown = run_sip("report", tmp_path, "-f", "markdown", "--as-of", "2027-03-01").stdout
+    assert "1 check missed, 1 no data, 1 with a projection (not counted)" in markdown
+
+
+def test_a_plan_without_school_year_or_type_prints_none_invented(run_sip, tmp_path: Path) -> None:
+    from .test_progress import PERIOD_PLAN
+
+    plan = (
+        PERIOD_PLAN.replace(
+            "  type: initial\n  school_year: SY2026-27\n", "  kind: other\n  title: Our plan\n"
+        )
+        .replace("due: [Q1, Q2, Q3, EOY]", "due: [SY2026-27 Q1]")
+        .replace("{date: Q1, actual: 72}", "{date: SY2026-27 Q1, actual: 72}")
+    )
+    (tmp_path / "plan.yaml").write_text(plan, encoding="utf-8")
+    result = run_sip("report", tmp_path, "-f", "json", "--as-of", "2027-01-15")
+    assert result.exit_code == 0, result.stderr
+    (row,) = json.loads(result.stdout)["schools"]
+    assert row["school_year"] is None and row["plan_type"] is None
+    markdown = run_sip("report", tmp_path, "-f", "markdown", "--as-of", "2027-01-15").stdout
+    assert "| Test School | Test District |  | 1 | 1 |" in markdown
+    bare = run_sip("report", tmp_path, "--as-of", "Q2")
+    assert bare.exit_code == 2 and "plan.school_year is not set" in bare.stderr

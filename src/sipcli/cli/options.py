@@ -55,6 +55,15 @@ AsOfOption = Annotated[
     typer.Option("--as-of", help="The date progress is judged at (YYYY-MM-DD); default today."),
 ]
 
+AsOfPeriodOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help="The date progress is judged at (YYYY-MM-DD), or a period, judged at its end: "
+        "'SY2026-27 Q2', 'spring 2027', 'Q2' (in each plan's school year); default today.",
+    ),
+]
+
 
 def format_option(kind: Kind) -> Any:
     """Return the ``--format``/``-f`` option of ``kind``: its choices are the registry's names."""
@@ -84,6 +93,22 @@ def as_of_date(text: str | None) -> dt.date | None:
         return dt.date.fromisoformat(text)
     except ValueError:
         fail(f"--as-of '{text}' is not a date; write it YYYY-MM-DD, e.g. 2027-01-31")
+
+
+def as_of_date_or_period(text: str | None) -> dt.date | str:
+    """Return the ``--as-of`` date, or its text to be read as a period; today when not given.
+
+    A period is read by the core, in each plan's calendar and school year, which refuses
+    text that is neither with the forms it accepts. Empty text exits 2 here.
+    """
+    if text is None:
+        return dt.date.today()
+    if not text.strip():
+        fail("--as-of is empty; write a date (2027-01-31) or a period (SY2026-27 Q2)")
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        return text.strip()
 
 
 def comma_list(values: list[str] | None) -> tuple[str, ...] | None:

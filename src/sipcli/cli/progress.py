@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 from typing import Annotated
 
 import typer
 
 from sipcli.cli.options import (
-    AsOfOption,
+    AsOfPeriodOption,
     ConfigOption,
     MaxFileSizeOption,
     OutputFileOption,
     PathsArgument,
-    as_of_date,
+    as_of_date_or_period,
     format_option,
 )
 from sipcli.cli.support import cannot_run_on_sip_error, collect_inputs, fail, output
@@ -35,7 +34,7 @@ def register(app: typer.Typer) -> None:
 
 def progress(
     paths: PathsArgument,
-    as_of: AsOfOption = None,
+    as_of: AsOfPeriodOption = None,
     output_format: Annotated[str, format_option("progress")] = "table",
     fail_on: Annotated[
         ProgressFailOn | None,
@@ -76,7 +75,7 @@ def progress(
     from sipcli.monitor.progress import Thresholds, progress_files
     from sipcli.reporters.registry import get_reporter
 
-    day = as_of_date(as_of) or dt.date.today()
+    day = as_of_date_or_period(as_of)
     if at_risk > on_track:
         fail(f"--at-risk {at_risk:g} is above --on-track {on_track:g}; at risk starts lower")
     with cannot_run_on_sip_error():

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from sipcli.cli.options import MaxFileSizeOption
+from sipcli.cli.options import ConfigOption, MaxFileSizeOption
 from sipcli.cli.support import EXIT_CLEAN, cannot_run_on_sip_error, write_or_fail
 from sipcli.load.limits import DEFAULT_MAX_BYTES
 
@@ -26,30 +26,34 @@ def progress_import(
     csv_file: Annotated[
         Path,
         typer.Argument(
-            help="A CSV with a header row: id,date and any of actual,status,period,note."
+            help="A CSV with a header row: id,date and any of actual,kind,source,status,"
+            "period,note; or a progress sheet: id, any of kind,source,note, and one column "
+            "per period (Q1,Q2,Q3,EOY)."
         ),
     ],
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Check and report, but do not write the plan.")
     ] = False,
     max_file_size: MaxFileSizeOption = DEFAULT_MAX_BYTES,
+    config: ConfigOption = None,
 ) -> None:
     """Add status updates (actuals) from a CSV to a plan's goals and benchmarks.
 
     Every row is checked first; on any problem nothing is written. Comments and layout
-    are kept: only new lines are added. An update already in the plan (same id and
-    date) is reported and skipped.
+    are kept: only new lines are added. Periods are written as the CSV writes them. An
+    update already in the plan (same id, date and kind) is reported and skipped.
 
     Exit status: 0 imported (or nothing new), 2 nothing written because of a problem.
     """
     from sipcli.monitor.progress_import import import_progress
 
     with cannot_run_on_sip_error():
-        planned = import_progress(plan, csv_file, max_bytes=max_file_size)
+        planned = import_progress(plan, csv_file, max_bytes=max_file_size, config=config)
     result = planned.result
     for row in result.duplicates:
         typer.echo(
-            f"{csv_file}: row {row.row}: {row.id} already has an update dated "
+            f"{csv_file}: row {row.row}: {row.id} already has "
+            f"{'a projected' if row.update.kind == 'projected' else 'an'} update dated "
             f"{row.update.date}; skipped",
             err=True,
         )

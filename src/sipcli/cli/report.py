@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 import typer
 
 from sipcli.cli.options import (
-    AsOfOption,
+    AsOfPeriodOption,
     ConfigOption,
     MaxFileSizeOption,
     OutputFileOption,
     PathsArgument,
-    as_of_date,
+    as_of_date_or_period,
     format_option,
 )
 from sipcli.cli.support import cannot_run_on_sip_error, collect_inputs, output
@@ -28,7 +27,7 @@ def register(app: typer.Typer) -> None:
 def report(
     paths: PathsArgument,
     output_format: Annotated[str, format_option("rollup")] = "table",
-    as_of: AsOfOption = None,
+    as_of: AsOfPeriodOption = None,
     output_file: OutputFileOption = None,
     config: ConfigOption = None,
     max_file_size: MaxFileSizeOption = DEFAULT_MAX_BYTES,
@@ -40,7 +39,7 @@ def report(
     from sipcli.monitor.rollup import build_rollup
     from sipcli.reporters.registry import get_reporter
 
-    day = as_of_date(as_of) or dt.date.today()
+    day = as_of_date_or_period(as_of)
     with cannot_run_on_sip_error():
         plans = collect_inputs(paths, output_file)
         rollup = build_rollup(plans, as_of=day, config=config, max_bytes=max_file_size)

@@ -17,6 +17,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
 from sipcli.errors import SipError
+from sipcli.periods import When
 
 #: One list item to add: its keys and values, in the order they are written.
 Entry = list[tuple[str, object]]
@@ -166,7 +167,12 @@ def _items(entries: list[Entry], indent: int, *, flow: bool) -> list[str]:
 
 
 def yaml_scalar(value: object) -> str:
-    """Return ``value`` as YAML that reads back as the same value: plain when safe, else quoted."""
+    """Return ``value`` as YAML that reads back as the same value: plain when safe, else quoted.
+
+    A period (a `When` such as "SY2026-27 Q2") is written as its text, not as its date.
+    """
+    if isinstance(value, When) and value.is_period:
+        return yaml_scalar(value.text)  # a period is written as the plan wrote it: Q2, EOY
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, bool):

@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from sipcli.diagnostics import closest, format_plan_path
 from sipcli.errors import SipError
@@ -45,6 +45,62 @@ class RuleSetting(_ConfigModel):
     """The rule's options (see `sip rule CODE`)."""
 
 
+ScaleStatus = Literal["on track", "at risk", "off track"]
+
+
+class ScaleLevel(_ConfigModel):
+    """One level of a school's status scale: its name and where it starts."""
+
+    name: str = Field(min_length=1)
+    """The level as the school names it, e.g. "off track but recoverable"."""
+    at_least: float | None = Field(default=None, ge=0, le=1000)
+    """The least percent of the expected progress at this level; the last level has none."""
+    counts_as: ScaleStatus | None = None
+    """The status sip counts it as (for --fail-on and the summary); by default the first level is on track, the last off track, the others at risk."""
+
+
+class StatusScaleSettings(_ConfigModel):
+    """The ``status-scale:`` section of ``.sip.yaml``: the school's own names for statuses."""
+
+    levels: list[ScaleLevel] = Field(min_length=2)
+    """The annual standing, best first: each level's name and the least percent of the expected progress it needs (the last level: none)."""
+    multi_year_met: str | None = Field(default=None, min_length=1)
+    """The name when a goal's actual already reaches its final (multi-year) target, e.g. "three-year goal already met"."""
+    met: str | None = Field(default=None, min_length=1)
+    """The name when a benchmark reaches its target (default: met)."""
+    overdue: str | None = Field(default=None, min_length=1)
+    """The name of an overdue check (default: overdue)."""
+    no_data: str | None = Field(default=None, min_length=1)
+    """The name when there is no result yet (default: no data)."""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> StatusScaleSettings:
+        """Refuse levels whose thresholds do not go down, or a last level with a threshold."""
+        *upper, last = self.levels
+        if last.at_least is not None:
+            raise ValueError(
+                f"the last level ('{last.name}') is everything below the one before it: "
+                "remove its at-least"
+            )
+        for index, level in enumerate(upper):
+            if level.at_least is None:
+                raise ValueError(
+                    f"the level '{level.name}' needs at-least: the least percent of the "
+                    "expected progress it covers (only the last level has none)"
+                )
+            if index and level.at_least >= (upper[index - 1].at_least or 0):
+                raise ValueError(
+                    f"the levels go best first: '{level.name}' (at-least {level.at_least:g}) "
+                    f"must start lower than '{upper[index - 1].name}' "
+                    f"(at-least {upper[index - 1].at_least:g})"
+                )
+        names = [level.name for level in self.levels]
+        twice = sorted({name for name in names if names.count(name) > 1})
+        if twice:
+            raise ValueError(f"the level '{twice[0]}' is named twice; give each level its own name")
+        return self
+
+
 class ConfigFile(_ConfigModel):
     """The contents of a ``.sip.yaml`` file."""
 
@@ -64,6 +120,8 @@ class ConfigFile(_ConfigModel):
     """A YAML file of metric facts that replaces the shipped entries it names."""
     calendar: CalendarSettings | None = None
     """The school calendar where it differs from the shipped one: school-year, terms, seasons, assessments."""
+    status_scale: StatusScaleSettings | None = None
+    """The school's own status levels and thresholds, replacing on track / at risk / off track."""
 
 
 def find_config(start: Path) -> Path | None:
@@ -151,6 +209,8 @@ def _config_errors(path: Path, raw: Any, error: ValidationError) -> str:
 def _model_fields_at(loc: Sequence[Any]) -> list[str]:
     if len(loc) >= 2 and loc[0] == "rules":
         return list(RuleSetting.model_fields)
+    if loc[:1] == ("status-scale",):
+        return list(ScaleLevel.model_fields if len(loc) >= 3 else StatusScaleSettings.model_fields)
     if len(loc) == 2 and loc[0] == "calendar":
         return list(CalendarSettings.model_fields)
     if len(loc) >= 3 and loc[0] == "calendar":

@@ -6,7 +6,9 @@ every field that differs (``target.value: 45 → 48``). Everything else in the p
 ``plan`` and ``school`` sections, the vision, the executive summary...) is compared field by
 field as one plan-wide item. An item whose id changed shows as removed and added.
 
-Values are compared in their JSON form: dates as YYYY-MM-DD, absent and empty fields alike.
+Values are compared in their JSON form: dates and periods as the plan writes them (2027-01-30,
+Q2, spring 2027 MCAS), absent and empty fields alike. A status update always shows its kind
+(actual when the plan leaves it out), so a new projection reads as one.
 Pure: no printing, no files.
 """
 
@@ -195,8 +197,32 @@ def _with_parent(item: _Item) -> dict[str, JsonValue]:
 
 
 def _dump(model: BaseModel, exclude: set[str] | None = None) -> dict[str, JsonValue]:
-    dumped: dict[str, JsonValue] = model.model_dump(mode="json", exclude_none=True, exclude=exclude)
-    return dumped
+    dumped = model.model_dump(mode="json", exclude_none=True, exclude=exclude)
+    kinded: dict[str, JsonValue] = _with_kinds(dumped)
+    return kinded
+
+
+def _with_kinds(data: JsonValue) -> JsonValue:
+    """Give every status update its kind (actual when not written), so a diff names it."""
+    if isinstance(data, list):
+        return [_with_kinds(item) for item in data]
+    if not isinstance(data, dict):
+        return data
+    found = {key: _with_kinds(value) for key, value in data.items()}
+    updates = found.get("status_updates")
+    if isinstance(updates, list):
+        found["status_updates"] = [_kind_first(update) for update in updates]
+    return found
+
+
+def _kind_first(update: JsonValue) -> JsonValue:
+    # Placed right after the date and value, where a reader looks for it.
+    if not isinstance(update, dict):
+        return update
+    kind = update.get("kind", "actual")
+    head = {key: update[key] for key in ("date", "actual") if key in update}
+    rest = {key: value for key, value in update.items() if key not in (*head, "kind")}
+    return {**head, "kind": kind, **rest}
 
 
 def _plan_wide(plan: Plan) -> dict[str, JsonValue]:

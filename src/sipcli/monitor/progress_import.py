@@ -1,13 +1,26 @@
 """Merge status updates from a CSV file into a plan, keeping the plan's comments and layout.
 
-The CSV has a header row naming its columns, in any order:
+A CSV comes in one of two layouts, told apart by its header row.
+
+The long layout has one row per result, its columns in any order:
 
 - ``id`` (required): the id of a goal or benchmark, e.g. G1 or G1.B2;
-- ``date`` (required): when the result was observed, YYYY-MM-DD;
+- ``date`` (required): when the result was observed, a date (YYYY-MM-DD) or a period of the
+  school calendar (``Q2``, ``SY2026-27 Q2``, ``winter 2027 i-Ready``), written into the plan
+  as it is written here; a bare term is read in the plan's school year;
 - ``actual``: the value observed, a number (blank for none) written as the file's convention
   has it (see ``parse_number``): 38.4 in a comma CSV, 38,4 in a semicolon one;
+- ``kind``: actual (the default when blank), preliminary or projected;
+- ``source``: where the value comes from, e.g. "i-Ready winter diagnostic";
 - ``status``: the team's judgement: not_started, on_track, at_risk, off_track, met, not_met;
 - ``note``, ``period``: free text.
+
+The wide layout is a progress sheet: one row per goal or benchmark, one column per check.
+Its header has ``id``, optionally ``kind``, ``source`` and ``note`` (which apply to every
+value of the row), and one column per period or date (``Q1,Q2,Q3,EOY``, ``SY2026-27 Q1``,
+``winter 2027 i-Ready``); each non-blank cell is a value. A projected value goes on a row of
+its own whose ``kind`` is projected (the same id may have an actual row and a projected row);
+a value marked inside its cell ("p23", "23 (projected)") is refused, naming the row and column.
 
 Every row is checked before anything changes; one bad row stops the whole import. A CSV
 the csv module cannot read (a quote never closed, text after a closing quote, a cell too
@@ -24,12 +37,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import difflib
+import functools
 import io
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import get_args
+from typing import cast, get_args
 
 from ruamel.yaml.comments import CommentedMap
 
@@ -39,12 +54,17 @@ from sipcli.load.bounded import read_whole
 from sipcli.load.limits import DEFAULT_MAX_BYTES
 from sipcli.load.source import UTF8_BOM, load_bytes
 from sipcli.model import Plan
-from sipcli.model.common import StatusUpdate, UpdateStatus
+from sipcli.model.common import ResultKind, StatusUpdate, UpdateStatus
 from sipcli.model.goals import Benchmark, Goal
-from sipcli.validate.document import validate_document
+from sipcli.periods import PeriodContext, PeriodError, When, read_when
+from sipcli.validate.check import calendar_source
+from sipcli.validate.document import CalendarSource, validate_document
 
 #: The columns a progress CSV may have, in the order the model keeps a status update's keys.
-COLUMNS = ("id", "date", "actual", "status", "period", "note")
+COLUMNS = ("id", "date", "actual", "kind", "source", "status", "period", "note")
+#: The columns of a wide progress sheet besides its period columns.
+WIDE_COLUMNS = ("id", "kind", "source", "note")
+KIND_VALUES: tuple[str, ...] = get_args(ResultKind)
 REQUIRED_COLUMNS = ("id", "date")
 STATUS_VALUES: tuple[str, ...] = get_args(UpdateStatus)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -83,12 +103,15 @@ class MergeResult:
         return UTF8_BOM + data if original.startswith(UTF8_BOM) else data
 
 
-def read_updates(text: str, csv_name: str) -> list[ImportRow]:
-    """Return the status updates of a progress CSV, every row checked.
+def read_updates(text: str, csv_name: str, context: PeriodContext | None = None) -> list[ImportRow]:
+    """Return the status updates of a progress CSV (long or wide layout), every row checked.
+
+    Periods are read in ``context`` (the plan's calendar and school year).
 
     Raises:
         ProgressImportError: naming every bad row and column (nothing is returned half).
     """
+    context = context or PeriodContext()
     text = text.removeprefix(_BOM)
     delimiter = _delimiter(text)
     records = _records(text, csv_name, delimiter)
@@ -97,11 +120,13 @@ def read_updates(text: str, csv_name: str) -> list[ImportRow]:
             [f"{csv_name}: no header row; the first row names the columns: {', '.join(COLUMNS)}"]
         )
     header = _header(records[0].cells)
+    if "date" not in header and "actual" not in header:
+        sheet = _wide_sheet(records[0].cells, csv_name, context)
+        return _checked(_wide_rows(sheet, records[1:], csv_name, delimiter), csv_name)
     problems = _header_problems(header, csv_name)
     if problems:
         raise ProgressImportError(problems)
     found: list[ImportRow] = []
-    seen: dict[tuple[str, dt.date], int] = {}
     for record in records[1:]:
         number, raw_cells = record.number, record.cells
         if not any(cell.strip() for cell in raw_cells):
@@ -111,20 +136,169 @@ def read_updates(text: str, csv_name: str) -> list[ImportRow]:
             problems.append(swallowed)
             continue
         cells = _trim(raw_cells) if len(raw_cells) > len(header) else raw_cells
-        row, row_problems = _read_row(header, cells, number, csv_name, delimiter=delimiter)
+        row, row_problems = _read_row(header, cells, number, csv_name, delimiter, context)
         problems += row_problems
-        if row is None:
-            continue
-        key = (row.id, row.update.date)
+        if row is not None:
+            found.append(row)
+    return _checked((found, problems), csv_name)
+
+
+def _key(row: ImportRow) -> tuple[str, dt.date, str]:
+    """What one update is: its item, its day and its kind (an actual and a projection differ)."""
+    return row.id, row.update.date, row.update.kind or "actual"
+
+
+def _checked(read: tuple[list[ImportRow], list[str]], csv_name: str) -> list[ImportRow]:
+    """Return the rows read, or raise every problem, and rows that repeat another."""
+    found, problems = read
+    seen: dict[tuple[str, dt.date, str], int] = {}
+    for row in found:
+        key = _key(row)
         if key in seen:
+            kind = "" if key[2] == "actual" else f" ({key[2]})"
             problems.append(
-                f"{csv_name}: row {number}: {row.id} on {row.update.date} repeats row {seen[key]}; keep one"
+                f"{csv_name}: row {row.row}: {row.id} on {row.update.date}{kind} repeats row "
+                f"{seen[key]}; keep one"
             )
-        seen.setdefault(key, number)
-        found.append(row)
+        seen.setdefault(key, row.row)
     if problems:
         raise ProgressImportError(problems)
     return found
+
+
+# --- the wide layout: one row per item, one column per period ------------------------------
+
+
+@dataclass(frozen=True)
+class _Sheet:
+    """A wide sheet's header: its columns by name and its period columns by position."""
+
+    header: list[str]
+    periods: dict[int, When]
+
+
+def _wide_sheet(cells: list[str], csv_name: str, context: PeriodContext) -> _Sheet:
+    """Read a wide sheet's header: id, kind, source, note and one column per period."""
+    written = _trim([cell.strip() for cell in cells])
+    header = [cell.lower() for cell in written]
+    problems: list[str] = []
+    periods: dict[int, When] = {}
+    for index, name in enumerate(written):
+        where = f"{csv_name}: row 1, column {_column_letter(index)}"
+        if not name:
+            problems.append(f"{where}: the column has no name; name its period (Q1) or delete it")
+        elif header[index] in WIDE_COLUMNS:
+            continue
+        else:
+            try:
+                periods[index] = read_when(name, context)
+            except PeriodError as error:
+                problems.append(
+                    f"{where}: '{name}' is neither a column sip knows ({', '.join(WIDE_COLUMNS)}) "
+                    f"nor a period of the school calendar: {error}"
+                )
+    if "id" not in header:
+        problems.append(f"{csv_name}: row 1: the column 'id' is missing; add it to the header")
+    if not periods and not problems:
+        problems.append(
+            f"{csv_name}: row 1: no column names a period or a date; a progress sheet has one "
+            "column per check (Q1,Q2,Q3,EOY), or use the columns id,date,actual"
+        )
+    duplicated = sorted({name for name in header if name and header.count(name) > 1})
+    problems += [f"{csv_name}: row 1: the column '{name}' appears twice" for name in duplicated]
+    if problems:
+        raise ProgressImportError(problems)
+    return _Sheet(header, periods)
+
+
+def _wide_rows(
+    sheet: _Sheet, records: list[_Record], csv_name: str, delimiter: str
+) -> tuple[list[ImportRow], list[str]]:
+    found: list[ImportRow] = []
+    problems: list[str] = []
+    for record in records:
+        if not any(cell.strip() for cell in record.cells):
+            continue
+        cells = _trim(record.cells) if len(record.cells) > len(sheet.header) else record.cells
+        if len(cells) > len(sheet.header):
+            problems.append(_too_many(csv_name, record.number, cells, sheet.header, delimiter))
+            continue
+        rows, row_problems = _wide_row(sheet, cells, record.number, csv_name, delimiter)
+        found += rows
+        problems += row_problems
+    return found, problems
+
+
+def _wide_row(
+    sheet: _Sheet, cells: list[str], number: int, csv_name: str, delimiter: str
+) -> tuple[list[ImportRow], list[str]]:
+    header = sheet.header
+    values = {name: (cells[i].strip() if i < len(cells) else "") for i, name in enumerate(header)}
+    problems: list[str] = []
+
+    def bad(index: int, message: str) -> None:
+        name = f"{header[index]} ({_column_letter(index)})"
+        problems.append(f"{csv_name}: row {number}, column {name}: {message}")
+
+    if not values["id"]:
+        bad(header.index("id"), "the id is empty; give the id of a goal or benchmark, e.g. G1")
+    kind = _kind(values.get("kind", ""), lambda message: bad(header.index("kind"), message))
+    rows: list[ImportRow] = []
+    for index, when in sheet.periods.items():
+        cell = cells[index].strip() if index < len(cells) else ""
+        if not cell:
+            continue
+        actual = _value(cell, delimiter, functools.partial(bad, index))
+        if actual is None or problems:
+            continue
+        fields = {"kind": kind, "source": values.get("source"), "note": values.get("note")}
+        rows.append(ImportRow(number, values["id"], _update(when, actual, fields)))
+    return ([] if problems else rows), problems
+
+
+def _kind(cell: str, bad: Callable[[str], None]) -> str | None:
+    kind = cell.strip().lower() or None
+    if kind is not None and kind not in KIND_VALUES:
+        bad(
+            f"'{cell}' is not a kind of result; use one of {', '.join(KIND_VALUES)} (blank: actual)"
+        )
+        return None
+    return None if kind == "actual" else kind
+
+
+#: A value marked as projected inside its cell: "p23", "23 (projected)", "23p", "~23".
+_MARKED = re.compile(
+    r"^(?:p\s*[-+]?\d.*|.*\d\s*p|~.*|.*\b(?:proj|projected|predicted|pred)\b.*)$", re.I
+)
+
+
+def _value(cell: str, delimiter: str, bad: Callable[[str], None]) -> float | None:
+    """Read a cell's value, refusing one whose cell marks it as projected."""
+    if _MARKED.fullmatch(cell.strip()):
+        bad(
+            f"'{cell}' marks the value inside its cell; write the number alone and put "
+            "projected values on a row of their own whose kind column says projected"
+        )
+        return None
+    try:
+        return parse_number(cell, decimal_comma=delimiter == ";")
+    except NumberFormatError as error:
+        bad(str(error))
+        return None
+
+
+def _update(when: When, actual: float | None, fields: dict[str, str | None]) -> StatusUpdate:
+    """Make the status update, its date or period kept as written."""
+    # Validating a When would read it back as a plain date; the values are checked already.
+    return StatusUpdate.model_construct(
+        date=when,
+        actual=actual,
+        kind=cast("ResultKind | None", fields.get("kind") or None),
+        source=fields.get("source") or None,
+        status=cast("UpdateStatus | None", fields.get("status") or None),
+        period=fields.get("period") or None,
+        note=fields.get("note") or None,
+    )
 
 
 def _delimiter(text: str) -> str:
@@ -374,15 +548,26 @@ def _column_letter(index: int) -> str:
     return letters
 
 
+def _too_many(
+    csv_name: str, number: int, cells: list[str], header: list[str], delimiter: str
+) -> str:
+    separator = {",": "a comma", ";": "a semicolon"}.get(delimiter, "a tab")
+    return (
+        f"{csv_name}: row {number}: {len(cells)} cells but {len(header)} columns; "
+        f"quote text that holds {separator}"
+    )
+
+
 def _read_row(
-    header: list[str], cells: list[str], number: int, csv_name: str, *, delimiter: str
+    header: list[str],
+    cells: list[str],
+    number: int,
+    csv_name: str,
+    delimiter: str,
+    context: PeriodContext,
 ) -> tuple[ImportRow | None, list[str]]:
     if len(cells) > len(header):
-        separator = {",": "a comma", ";": "a semicolon"}.get(delimiter, "a tab")
-        return None, [
-            f"{csv_name}: row {number}: {len(cells)} cells but {len(header)} columns; "
-            f"quote text that holds {separator}"
-        ]
+        return None, [_too_many(csv_name, number, cells, header, delimiter)]
     values = {name: (cells[i].strip() if i < len(cells) else "") for i, name in enumerate(header)}
     problems: list[str] = []
 
@@ -392,15 +577,11 @@ def _read_row(
 
     if not values["id"]:
         bad("id", "the id is empty; give the id of a goal or benchmark, e.g. G1 or G1.B2")
-    day = _date(values["date"])
-    if day is None:
-        bad("date", f"'{values['date']}' is not a date; write it YYYY-MM-DD, e.g. 2026-11-20")
+    day = _when(values["date"], context, lambda message: bad("date", message))
     actual: float | None = None
     if values.get("actual"):
-        try:
-            actual = parse_number(values["actual"], decimal_comma=delimiter == ";")
-        except NumberFormatError as error:
-            bad("actual", str(error))
+        actual = _value(values["actual"], delimiter, lambda message: bad("actual", message))
+    kind = _kind(values.get("kind", ""), lambda message: bad("kind", message))
     status = values.get("status", "").lower().replace(" ", "_").replace("-", "_") or None
     if status is not None and status not in STATUS_VALUES:
         bad(
@@ -408,22 +589,18 @@ def _read_row(
         )
     if problems or day is None:
         return None, problems
-    update = StatusUpdate(
-        date=day,
-        actual=actual,
-        status=status,  # checked against STATUS_VALUES above
-        period=values.get("period") or None,
-        note=values.get("note") or None,
-    )
-    return ImportRow(number, values["id"], update), []
+    fields = {**values, "kind": kind, "status": status}
+    return ImportRow(number, values["id"], _update(day, actual, fields)), []
 
 
-def _date(text: str) -> dt.date | None:
-    if not _DATE.fullmatch(text):
+def _when(text: str, context: PeriodContext, bad: Callable[[str], None]) -> When | None:
+    if not text:
+        bad("the date is empty; write a date (2026-11-20) or a period (Q2, SY2026-27 Q2)")
         return None
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
+        return read_when(text, context)
+    except PeriodError as error:
+        bad(f"'{text}' is not a date or a period: {error}")
         return None
 
 
@@ -482,7 +659,12 @@ def _not_a_number(cell: str, mark: str) -> NumberFormatError:
 
 
 def merge_updates(
-    plan_bytes: bytes, plan_name: str, rows: list[ImportRow], *, max_bytes: int = DEFAULT_MAX_BYTES
+    plan_bytes: bytes,
+    plan_name: str,
+    rows: list[ImportRow],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    calendar: CalendarSource | None = None,
 ) -> MergeResult:
     """Return the plan's text with ``rows`` added to its goals' and benchmarks' status updates.
 
@@ -490,7 +672,7 @@ def merge_updates(
         ProgressImportError: when the plan is not valid, an id matches nothing, or an item
             cannot take new lines; nothing is merged then.
     """
-    data, plan, lines = _load_valid(plan_bytes, plan_name, max_bytes)
+    data, plan, lines = _load_valid(plan_bytes, plan_name, max_bytes, calendar)
     items = _items_by_id(data)
     recorded = _recorded_dates(plan)
     problems = [
@@ -501,7 +683,7 @@ def merge_updates(
     ]
     if problems:
         raise ProgressImportError(problems)
-    duplicates = [row for row in rows if row.update.date in recorded.get(row.id, set())]
+    duplicates = [row for row in rows if _key(row)[1:] in recorded.get(row.id, set())]
     added = [row for row in rows if row not in duplicates]
     by_id: dict[str, list[ImportRow]] = {}
     for row in added:
@@ -514,7 +696,7 @@ def merge_updates(
             list_insertion(items[item_id], "status_updates", item_id, entries, lines, plan_name)
         )
     merged = apply_insertions(lines, insertions)
-    _check_merged(merged, plan_name, plan, by_id, max_bytes)
+    _check_merged(merged, plan_name, plan, by_id, max_bytes, calendar)
     return MergeResult(merged, added, duplicates)
 
 
@@ -524,14 +706,14 @@ def _did_you_mean(name: str, known: list[str]) -> str:
 
 
 def _load_valid(
-    plan_bytes: bytes, plan_name: str, max_bytes: int
+    plan_bytes: bytes, plan_name: str, max_bytes: int, calendar: CalendarSource | None = None
 ) -> tuple[CommentedMap, Plan, list[str]]:
     loaded = load_bytes(plan_bytes, file=plan_name, max_bytes=max_bytes)
     problems = [
         f"{d.file}:{d.line}:{d.column}: {d.code} {d.message}" for d in [loaded.diagnostic] if d
     ]
     if loaded.document is not None:
-        validation = validate_document(loaded.document)
+        validation = validate_document(loaded.document, calendar)
         if validation.plan is not None:
             text = plan_bytes.decode("utf-8").removeprefix(_BOM).replace("\r\n", "\n")
             if "\r" in text:
@@ -559,19 +741,27 @@ def _items_by_id(data: CommentedMap) -> dict[str, CommentedMap]:
     return items
 
 
-def _recorded_dates(plan: Plan) -> dict[str, set[dt.date]]:
-    recorded: dict[str, set[dt.date]] = {}
+def _recorded_dates(plan: Plan) -> dict[str, set[tuple[dt.date, str]]]:
+    """Each item's recorded updates by day and kind (an actual and a projection differ)."""
+    recorded: dict[str, set[tuple[dt.date, str]]] = {}
     for goal in plan.goals or []:
         for item in _goal_and_benchmarks(goal):
-            recorded[item.id] = {update.date for update in item.status_updates or []}
+            recorded[item.id] = {
+                (update.date, update.kind or "actual") for update in item.status_updates or []
+            }
     return recorded
 
 
 def _check_merged(
-    text: str, plan_name: str, before: Plan, added: dict[str, list[ImportRow]], max_bytes: int
+    text: str,
+    plan_name: str,
+    before: Plan,
+    added: dict[str, list[ImportRow]],
+    max_bytes: int,
+    calendar: CalendarSource | None,
 ) -> None:
     try:
-        _, after, _ = _load_valid(text.encode("utf-8"), plan_name, max_bytes)
+        _, after, _ = _load_valid(text.encode("utf-8"), plan_name, max_bytes, calendar)
     except ProgressImportError as error:
         raise ProgressImportError(
             [
@@ -641,7 +831,11 @@ class PlannedImport:
 
 
 def import_progress(
-    plan_path: Path, csv_path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES
+    plan_path: Path,
+    csv_path: Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    config: Path | None = None,
 ) -> PlannedImport:
     """Read both files and return the merge with the bytes to write (the plan is not written).
 
@@ -659,6 +853,10 @@ def import_progress(
         raise SipError(
             f"{csv_path} is not UTF-8 text (byte {error.start}); save it as 'CSV UTF-8'"
         ) from error
-    rows = read_updates(csv_text, str(csv_path))
-    result = merge_updates(plan_bytes, str(plan_path), rows, max_bytes=max_bytes)
+    calendar = calendar_source(plan_path, config)
+    _, plan, _ = _load_valid(plan_bytes, str(plan_path), max_bytes, calendar)
+    # Periods in the CSV are read as the plan's are: its calendar, bare terms in its year.
+    context = PeriodContext(calendar, school_year=plan.plan.first_year)
+    rows = read_updates(csv_text, str(csv_path), context)
+    result = merge_updates(plan_bytes, str(plan_path), rows, max_bytes=max_bytes, calendar=calendar)
     return PlannedImport(result, result.encoded(plan_bytes), plan_bytes)

@@ -1,8 +1,9 @@
 """`sip report`: a district rollup of many plans, one row per school.
 
-For each plan: its school and year, how many goals and benchmarks it has, their average
-SMART score, how many benchmarks are off track or overdue at a date, and which DESE stages
-are missing. Plans that do not validate are listed with their problem count instead.
+For each plan: its school and year (blank when the plan names none), how many goals and
+benchmarks it has, their average SMART score, how many benchmarks are off track or overdue at
+a date, every goal and benchmark counted by its standing in the school's status scale, and
+which DESE stages are missing. Plans that do not validate are listed with their problem count instead.
 """
 
 from __future__ import annotations
@@ -15,7 +16,17 @@ from pathlib import Path
 from sipcli.load.limits import DEFAULT_MAX_BYTES
 from sipcli.model import Plan
 from sipcli.model.reference import Reference
-from sipcli.monitor.progress import Thresholds, plan_progress
+from sipcli.monitor.progress import (
+    STATUSES,
+    AsOf,
+    StatusScale,
+    Thresholds,
+    as_of_for,
+    common_as_of,
+    plan_period_context,
+    plan_progress,
+    scale_for,
+)
 from sipcli.score import score_plan
 from sipcli.validate.plans import read_plans
 
@@ -32,8 +43,23 @@ STAGES = {
     "monitoring": "Monitoring",
 }
 
-#: Counts the benchmarks off track (first) and overdue (second) at a date.
-ProgressCounter = Callable[[Plan, dt.date, Reference], tuple[int, int]]
+
+@dataclass(frozen=True)
+class Standing:
+    """Where a plan's goals and benchmarks stand at a date."""
+
+    off_track: int
+    """Benchmarks that count as off track."""
+    overdue: int
+    """Benchmarks whose check has passed with no result."""
+    labels: tuple[tuple[str, int], ...] = ()
+    """Every goal and benchmark counted by the name the school's scale gives its status, best first."""
+    projected: int = 0
+    """Goals and benchmarks that have a projected value (shown, never judged)."""
+
+
+#: Counts where a plan's items stand at a date, in a status scale.
+ProgressCounter = Callable[[Plan, dt.date, Reference, StatusScale], Standing]
 
 
 @dataclass(frozen=True)
@@ -43,8 +69,8 @@ class SchoolRow:
     file: str
     school: str
     district: str
-    school_year: str
-    plan_type: str
+    school_year: str | None
+    plan_type: str | None
     goals: int
     benchmarks: int
     average_score: int | None
@@ -52,6 +78,12 @@ class SchoolRow:
     off_track: int | None
     overdue: int | None
     missing_stages: tuple[str, ...]
+    standing: tuple[tuple[str, int], ...] = ()
+    """Every goal and benchmark counted by its status as the school's scale names it."""
+    projected: int | None = None
+    """How many goals and benchmarks have a projected value."""
+    as_of: dt.date | None = None
+    """The plan's as-of day (a period read in its school year)."""
 
 
 @dataclass(frozen=True)
@@ -75,13 +107,21 @@ class Rollup:
         return 1 if self.invalid else 0
 
 
-def benchmarks_behind(plan: Plan, as_of: dt.date, reference: Reference) -> tuple[int, int]:
-    """Count the plan's benchmarks off track and overdue at ``as_of`` (default thresholds)."""
-    items = plan_progress(plan, "", as_of, reference, Thresholds()).items
+def benchmarks_behind(
+    plan: Plan, as_of: dt.date, reference: Reference, scale: StatusScale | None = None
+) -> Standing:
+    """Return where the plan stands at ``as_of`` (the default scale when none is given)."""
+    items = plan_progress(plan, "", as_of, reference, scale or Thresholds()).items
     benchmarks = [item for item in items if item.kind == "benchmark"]
-    return (
-        sum(item.status == "off track" for item in benchmarks),
-        sum(item.status == "overdue" for item in benchmarks),
+    ordered = sorted(items, key=lambda item: STATUSES.index(item.status))
+    labels: dict[str, int] = {}
+    for item in ordered:
+        labels[item.label] = labels.get(item.label, 0) + 1
+    return Standing(
+        off_track=sum(item.status == "off track" for item in benchmarks),
+        overdue=sum(item.status == "overdue" for item in benchmarks),
+        labels=tuple(labels.items()),
+        projected=sum(item.projected is not None for item in items),
     )
 
 
@@ -91,12 +131,21 @@ def missing_stages(plan: Plan) -> tuple[str, ...]:
 
 
 def school_row(
-    plan: Plan, file: str, reference: Reference, as_of: dt.date, progress: ProgressCounter | None
+    plan: Plan,
+    file: str,
+    reference: Reference,
+    as_of: dt.date,
+    progress: ProgressCounter | None,
+    scale: StatusScale | None = None,
 ) -> SchoolRow:
-    """Summarise one valid plan."""
+    """Summarise one valid plan; a school year or type the plan does not give stays None."""
     scores = [item.score for item in score_plan(plan, reference) if item.kind == "goal"]
     goals = plan.goals or []
-    off_track, overdue = progress(plan, as_of, reference) if progress else (None, None)
+    standing = (
+        progress(plan, as_of, reference, scale or StatusScale.from_thresholds(Thresholds()))
+        if progress
+        else None
+    )
     return SchoolRow(
         file=file,
         school=plan.school.name,
@@ -107,31 +156,39 @@ def school_row(
         benchmarks=sum(len(goal.benchmarks or []) for goal in goals),
         average_score=round(sum(scores) / len(scores)) if scores else None,
         lowest_score=min(scores) if scores else None,
-        off_track=off_track,
-        overdue=overdue,
+        off_track=standing.off_track if standing else None,
+        overdue=standing.overdue if standing else None,
         missing_stages=missing_stages(plan),
+        standing=standing.labels if standing else (),
+        projected=standing.projected if standing else None,
+        as_of=as_of,
     )
 
 
 def build_rollup(
     paths: Sequence[Path],
     *,
-    as_of: dt.date,
+    as_of: AsOf,
     progress: ProgressCounter | None = benchmarks_behind,
     config: Path | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Rollup:
     """Validate every plan and summarise each valid one, sorted by district and school.
 
+    ``as_of`` is a date or a period, read in each plan's calendar and school year.
+
     Raises:
-        SipError: when a configuration file is invalid.
+        SipError: when a configuration file is invalid or ``as_of`` cannot be read.
     """
-    rollup = Rollup(as_of)
+    rows: list[SchoolRow] = []
+    invalid: list[InvalidPlan] = []
     for source in read_plans(paths, config=config, max_bytes=max_bytes):
         file = str(source.path)
         if source.plan is None:
-            rollup.invalid.append(InvalidPlan(file, len(source.result.diagnostics)))
+            invalid.append(InvalidPlan(file, len(source.result.diagnostics)))
             continue
-        rollup.rows.append(school_row(source.plan, file, source.reference, as_of, progress))
-    rollup.rows.sort(key=lambda row: (row.district, row.school, row.file))
-    return rollup
+        day = as_of_for(as_of, plan_period_context(source.path, source.plan, config))
+        scale = scale_for(source.path, config, Thresholds())
+        rows.append(school_row(source.plan, file, source.reference, day, progress, scale))
+    rows.sort(key=lambda row: (row.district, row.school, row.file))
+    return Rollup(common_as_of(as_of, (row.as_of for row in rows)), rows, invalid)
