@@ -329,3 +329,9 @@ def test_a_calendar_that_opens_later_keeps_its_early_terms_in_the_fall() -> None
     assert read_when("T1", context).start == dt.date(2026, 8, 28)  # the default T1, in the fall
     assert read_when("Q4", context).end == dt.date(2027, 6, 20)
     assert read_when("SY2026-27", context).start == dt.date(2026, 9, 8)
+
+
+def test_a_when_read_again_keeps_its_period() -> None:
+    q2 = _read("Q2")
+    again = read_when(q2, PeriodContext())  # no school year needed: it is already placed
+    assert again is q2 and str(again) == "Q2 2026-27"

@@ -94,6 +94,8 @@ def read_when(value: Any, context: PeriodContext | None = None) -> When:
         PeriodError: when the value is neither, naming the forms that are accepted.
     """
     context = context or PeriodContext()
+    if isinstance(value, When):
+        return value  # already read: keep the period it stands for
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
