@@ -11,7 +11,7 @@ from sipcli.errors import SipError
 from sipcli.render.charts import can_chart, goal_chart
 from sipcli.validate.check import validate_file
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, ROOT
 
 
 def goals_of(name: str):  # type: ignore[no-untyped-def]
@@ -70,3 +70,50 @@ def test_core_commands_do_not_import_matplotlib() -> None:
         "assert 'matplotlib' not in sys.modules, 'lint imported matplotlib'"
     )
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+
+
+def periods_goal():  # type: ignore[no-untyped-def]
+    plan = validate_file(ROOT / "tests" / "fixtures" / "render" / "periods.yaml").plan
+    assert plan is not None and plan.goals
+    return plan.goals[0]
+
+
+def drawn(goal):  # type: ignore[no-untyped-def]
+    """The lines matplotlib drew for the goal's chart, by legend label."""
+    from matplotlib.figure import Figure
+
+    from sipcli.render.charts import _draw
+
+    axes = Figure().add_subplot()
+    _draw(axes, goal)
+    return {line.get_label(): line for line in axes.get_lines()}
+
+
+def test_projections_are_hollow_markers_with_their_own_legend_entry() -> None:
+    goal = periods_goal()
+    lines = drawn(goal)
+    projected, actual = lines["projected"], lines["Actual"]
+    assert projected.get_markerfacecolor() == "none" and projected.get_linestyle() == "None"
+    assert actual.get_markerfacecolor() != "none" and actual.get_linestyle() == "-"
+    assert list(projected.get_ydata()) == [43]  # never joined to the actuals' line
+    assert 43 not in list(actual.get_ydata())
+    assert "Interim target" in lines
+    legend = [text.get_text() for text in drawn_legend(goal)]
+    assert "projected" in legend and "Actual" in legend
+    actual_only = goal.model_copy(
+        update={"status_updates": [u for u in goal.status_updates if u.kind != "projected"]}
+    )
+    assert "projected" not in drawn(actual_only)
+    assert goal_chart(goal, "svg") != goal_chart(actual_only, "svg")
+
+
+def drawn_legend(goal):  # type: ignore[no-untyped-def]
+    from matplotlib.figure import Figure
+
+    from sipcli.render.charts import _draw
+
+    axes = Figure().add_subplot()
+    _draw(axes, goal)
+    legend = axes.get_legend()
+    assert legend is not None
+    return legend.get_texts()

@@ -24,6 +24,9 @@ from .conftest import EXAMPLES, MINIMAL_PLAN, ROOT
 GOLDEN = ROOT / "tests" / "golden" / "render"
 TORTURE = ROOT / "tests" / "fixtures" / "render" / "torture.yaml"
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
+FIXTURES = ROOT / "tests" / "fixtures" / "render"
+#: Plans written the way real plans are (periods, plan kinds, local groups), with golden files.
+FIXTURE_FILES = [FIXTURES / f"{name}.yaml" for name in ("periods", "turnaround", "council")]
 FREE_TEXT_KEYS = {
     "name",
     "district",
@@ -52,6 +55,16 @@ def test_examples_match_their_golden_files(path: Path, fmt: str) -> None:
     golden = GOLDEN / f"{path.stem}.{fmt}"
     if os.environ.get("SIP_UPDATE_GOLDEN"):
         golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(rendered, encoding="utf-8")
+    assert rendered == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_fixture_plans_match_their_golden_files(path: Path, fmt: str) -> None:
+    rendered = render_text(view_of(path), fmt)
+    golden = GOLDEN / f"fixture-{path.stem}.{fmt}"
+    if os.environ.get("SIP_UPDATE_GOLDEN"):
         golden.write_text(rendered, encoding="utf-8")
     assert rendered == golden.read_text(encoding="utf-8")
 
@@ -180,6 +193,156 @@ def test_tables_the_issue_asks_for() -> None:
 def test_renders_are_byte_identical() -> None:
     view = view_of(EXAMPLES / "middle.yaml")
     assert render_text(view, "html") == render_text(view_of(EXAMPLES / "middle.yaml"), "html")
+
+
+# --- plans as real plans are written: periods, kinds, local groups ------------------------
+
+
+def rendered_fixture(name: str, fmt: str = "md") -> str:
+    return render_text(view_of(FIXTURES / f"{name}.yaml"), fmt)
+
+
+def test_periods_print_as_written_never_as_the_day_sip_settles_them() -> None:
+    text = rendered_fixture("periods")
+    assert "| 47% | spring 2029 MCAS |" in text  # the goal's target.by
+    assert "| Q1 2026-27, Q2 2026-27, Q3 2026-27, EOY 2026-27 |" in text  # benchmark due
+    assert "| T2 2026-27 |" in text and "| winter 2027 i-Ready |" in text
+    assert "**Implementation begins.** Q1 2026-27" in text
+    assert "| fall 2025, March 2026 |" in text  # stakeholder dates
+    assert "| spring 2026 | Data review and root cause analysis |" in text  # a workshop
+    assert "| 2026-06-18 | Goals and benchmarks | 14 |" in text  # an exact date stays a date
+    # The days the periods are settled on (results known, end of term) are never printed.
+    for settled in ("2029-09-25", "2026-11-07", "2027-03-13", "2027-02-13", "2026-06-15"):
+        assert settled not in text
+
+
+def test_rows_dated_by_period_still_sort_by_date() -> None:
+    text = rendered_fixture("periods")
+    steps = [
+        "| 2026-08-27 | Train grade 3-5 teachers",
+        "| Q2 2026-27 | Review attendance",
+        "| winter 2027 i-Ready | Share winter i-Ready results",
+    ]
+    positions = [text.index(step) for step in steps]
+    assert positions == sorted(positions)
+    calendar = ["| 2026-10-01 | Baseline review", "| MOY 2026-27 |", "| spring 2027 MCAS |"]
+    positions = [text.index(row) for row in calendar]
+    assert positions == sorted(positions)
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_interim_targets_are_shown_with_the_goal(fmt: str) -> None:
+    text = rendered_fixture("periods", fmt)
+    if fmt == "html":
+        text = shown_text(text)
+    assert "Interim targets" in text
+    assert "41% by SY2026-27; 44% by SY2027-28" in text
+
+
+def test_what_the_plan_does_not_say_is_not_printed() -> None:
+    text = rendered_fixture("turnaround")
+    head = text.split("\n## ", 1)[0]
+    assert head.splitlines()[2] == "Millbrook Public Schools · SY2016-17"  # no plan type
+    for absent in ("Horizon", "Status", "Plan type", "Initial plan", "None"):
+        assert absent not in head
+    assert "*Phase" not in text  # DESE's phases belong to the Sustainable Improvement Plan
+    periods = rendered_fixture("periods")
+    assert "**Horizon:**" not in periods and "**Status:**" not in periods
+    council = rendered_fixture("council")
+    assert "- **Status:** Draft" in council and "**Horizon:**" not in council
+
+
+def test_an_empty_column_is_left_out() -> None:
+    text = rendered_fixture("council")
+    assert "| Milestone | Due |\n|---|---|\n| Advisory curriculum adopted | 2026-09-30 |" in text
+    periods = rendered_fixture("periods")
+    assert "| Due | Action |\n" in periods  # no Owner or Initiative column
+    assert "| Group | How | When |\n" in periods  # no Participants or What they said
+    assert "| Id | Goal | Measure | Students | Baseline | Target | By |\n" in periods
+
+
+def test_an_empty_section_is_left_out(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(MINIMAL_PLAN + "stakeholder_engagement: {}\nmonitoring: {}\n", encoding="utf-8")
+    text = render_text(view_of(path), "md")
+    assert "## Stakeholder engagement" not in text and "## Progress monitoring" not in text
+
+
+def test_the_title_names_the_kind_of_plan() -> None:
+    assert rendered_fixture("turnaround").startswith(
+        "# Ironworks Middle School: Level 4 Turnaround Plan\n"
+    )
+    assert rendered_fixture("council").startswith(
+        "# Willow Brook High School: School Improvement Plan\n"
+    )
+    assert rendered_fixture("periods").startswith(
+        "# Cedar Hill Elementary School: Sustainable Improvement Plan\n"
+    )
+
+
+def test_a_turnaround_plan_shows_its_cover_page_dates_and_exit_year() -> None:
+    text = rendered_fixture("turnaround")
+    assert "- **Designation:** Level 4\n" in text
+    assert "- **Eligible to exit Level 4 status:** SY2018-19\n" in text
+    assert (
+        "- **Submitted to the Local Stakeholder Group:** 2016-05-02 (Draft for comment)\n" in text
+    )
+    assert "- **Submitted to the school committee:** 2016-05-19\n" in text
+    assert "- **Submitted to DESE:** spring 2016 (Final plan)\n" in text
+
+
+def test_a_team_given_by_role_has_no_name_column() -> None:
+    text = rendered_fixture("turnaround")
+    assert (
+        "### Planning team\n\n| Role |\n|---|\n| A cross-functional team of labor and management |"
+        in text
+    )
+    mixed = rendered_fixture("periods")
+    assert "| Lena Ortiz | Principal |\n|  | Grade 3 teacher |" in mixed
+
+
+def test_stakeholder_group_and_school_council_rosters_by_role() -> None:
+    text = rendered_fixture("turnaround")
+    assert "### Local Stakeholder Group: members\n\n| Role | Name |" in text
+    assert "| Parent | Maria Santos |\n| Teacher |  |" in text
+    assert "**Local Stakeholder Group: meetings.** 2016-03-14, 2016-04-11" in text
+    assert "**Local Stakeholder Group: recommendations.** Extend the school day" in text
+    council = rendered_fixture("council")
+    assert "### School council: members" in council and "| Student |  |" in council
+    assert "**School council: meetings.** 2026-09-17, Q2 2026-27" in council
+
+
+def test_goals_are_grouped_under_their_turnaround_practice() -> None:
+    text = rendered_fixture("turnaround")
+    tp2 = text.index("### TP2: Intentional practices for improving instruction")
+    tp4 = text.index("### TP4: School climate and culture")
+    g1, g2, g3 = (text.index(f"| {goal} | ") for goal in ("G1", "G2", "G3"))
+    assert tp2 < g1 < g3 < tp4 < g2
+    assert "### Goals\n" not in text  # no ungrouped table beside the groups
+    # Goals with nothing beyond their row (no benchmarks) get no section repeating it.
+    assert "#### Goal G1" not in text
+
+
+def test_the_financial_plan_shows_its_summary_total_and_items() -> None:
+    text = rendered_fixture("turnaround")
+    assert "## Financial plan" in text
+    assert "**Total cost.** $1,450,000" in text
+    assert (
+        "| Extended learning time (one hour a day) | $900,000 | School Redesign Grant | FY17-FY19 |"
+        in text
+    )
+
+
+def test_a_local_student_group_prints_its_label() -> None:
+    text = rendered_fixture("periods")
+    assert (
+        "| Special populations (IEPs, 504s and multilingual learners) | 38% (spring 2026) |" in text
+    )
+    assert "| Students new to Cedar Hill | 24% (SY2025-26) |" in text
+    assert "Special populations |" not in text.replace("learners) |", "")
+    assert "New to school" not in text and "| Other |" not in text
+    assert "### Student groups this plan names" in text
+    assert "| Students with disabilities, English learners |" in text
 
 
 # --- the CLI ------------------------------------------------------------------------------

@@ -7,9 +7,19 @@ from pathlib import Path
 
 from docx import Document
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, ROOT
 
 MIDDLE = EXAMPLES / "middle.yaml"
+PERIODS = ROOT / "tests" / "fixtures" / "render" / "periods.yaml"
+SCALE = """\
+status-scale:
+  levels:
+    - {name: on track or annual goal met, at-least: 90}
+    - {name: off track but recoverable, at-least: 50}
+    - {name: behind schedule for the annual goal}
+  overdue: check missed
+  no-data: not yet measured
+"""
 
 
 def render(run_sip, out: Path, *formats: str) -> None:
@@ -68,3 +78,72 @@ def test_unknown_report_and_bad_date_exit_2(run_sip, tmp_path: Path) -> None:
     assert run_sip("render", MIDDLE, "--report", "audit", "-o", tmp_path).exit_code == 2
     result = run_sip("render", MIDDLE, "--report", "progress", "--as-of", "soon", "-o", tmp_path)
     assert result.exit_code == 2 and "YYYY-MM-DD" in result.stderr
+
+
+def render_periods(run_sip, folder: Path, *formats: str, scale: bool = False) -> Path:
+    """Render the progress report of the plan dated by periods, from a folder of its own."""
+    plan = folder / "plan.yaml"
+    plan.write_text(PERIODS.read_text(encoding="utf-8"), encoding="utf-8")
+    if scale:
+        (folder / ".sip.yaml").write_text(SCALE, encoding="utf-8")
+    out = folder / "out"
+    out.mkdir()
+    result = run_sip(
+        "render", plan, "--report", "progress", "--as-of", "2027-10-01",
+        "--to", ",".join(formats), "-o", out,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
+def test_projections_stand_beside_actuals_and_periods_print_as_written(run_sip, tmp_path):
+    out = render_periods(run_sip, tmp_path, "md")
+    text = (out / "plan-progress.md").read_text(encoding="utf-8")
+    header = (
+        "| Item | Status | Latest result | Projected | Expected now | Target | Next due | Why |"
+    )
+    assert header in text
+    row = next(line for line in text.splitlines() if line.startswith("| Goal G1 |"))
+    cells = [cell.strip() for cell in row.strip("|").split("|")]
+    assert cells[2] == "40% (spring 2027 MCAS, preliminary; Preliminary MCAS results)"
+    assert cells[3] == "43% (winter 2027 i-Ready; i-Ready winter diagnostic, predicted proficiency)"
+    assert cells[6] == "spring 2029 MCAS"
+    assert "| Benchmark G1.B2 | on track | 42% (winter 2027 i-Ready) |  |" in text
+    assert "2029-09-25" not in text and "2027-02-13" not in text
+    # A goal with no projection has no Projected column, and no empty Latest result either.
+    g2 = text.split("## Goal G2", 1)[1]
+    assert "| Item | Status | Expected now | Target | Next due | Why |" in g2
+
+
+def test_statuses_use_the_schools_own_scale(run_sip, tmp_path):
+    out = render_periods(run_sip, tmp_path, "md", "html", "docx", scale=True)
+    text = (out / "plan-progress.md").read_text(encoding="utf-8")
+    assert "## Goal G1: off track but recoverable" in text
+    assert "## Goal G2: not yet measured" in text
+    assert "| Benchmark G1.B1 | check missed |" in text
+    assert "| on track or annual goal met | 1 |" in text and "| check missed | 2 |" in text
+    assert (
+        "- **Status scale:** on track or annual goal met from 90% of the expected progress, "
+        in text
+    )
+    assert "behind schedule for the annual goal below" in text
+    html = (out / "plan-progress.html").read_text(encoding="utf-8")
+    assert "<h2>Goal G1: off track but recoverable</h2>" in html
+    document = Document(io.BytesIO((out / "plan-progress.docx").read_bytes()))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert "Goal G2: not yet measured" in headings
+    cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
+    assert "43% (winter 2027 i-Ready; i-Ready winter diagnostic, predicted proficiency)" in cells
+
+
+def test_a_plan_without_a_type_has_no_plan_type_line(run_sip, tmp_path):
+    plan = tmp_path / "plan.yaml"
+    text = (ROOT / "tests" / "fixtures" / "render" / "turnaround.yaml").read_text(encoding="utf-8")
+    plan.write_text(text, encoding="utf-8")
+    result = run_sip(
+        "render", plan, "--report", "progress", "--as-of", "2017-10-01", "-o", tmp_path / "r.md"
+    )
+    assert result.exit_code == 0, result.stderr
+    report = (tmp_path / "r.md").read_text(encoding="utf-8")
+    assert "Plan type" not in report and "None" not in report
+    assert report.splitlines()[2] == "Millbrook Public Schools · SY2016-17 · as of 2017-10-01"

@@ -1,4 +1,7 @@
-"""One chart per goal for the progress report: baseline, the path to the target, actuals, checks.
+"""One chart per goal for the progress report: baseline, the path to the target, results, checks.
+
+Actual results are a line of filled markers; projected values (from a diagnostic) are hollow
+markers of their own, never joined to the actuals.
 
 Drawn with matplotlib (the ``charts`` extra) on its headless Agg backend, through the Figure
 API rather than pyplot so no global state leaks between charts. Output is deterministic: the
@@ -12,6 +15,7 @@ import io
 from typing import TYPE_CHECKING, Any, Literal, cast
 
 from sipcli.errors import SipError
+from sipcli.model.common import StatusUpdate
 from sipcli.model.goals import Goal
 from sipcli.score.facts import period_date
 
@@ -83,31 +87,56 @@ def _draw(axes: Axes, goal: Goal) -> None:
     axes.plot(path_x, path_y, linestyle="--", color=_GREY, label="Path to target")
     axes.plot([_day(start)], [goal.baseline.value], "o", color=_GREY, label="Baseline")
     axes.plot([_day(goal.target.by)], [goal.target.value], "D", color=_NAVY, label="Target")
-    for interim in goal.interim_targets or []:
-        axes.plot([_day(interim.by)], [interim.value], "d", color=_NAVY, alpha=0.6)
-    # A result is drawn when it was measured (its period), not when it was recorded.
-    actuals = sorted(
-        ((period_date(update.period) if update.period else None) or update.date, update.actual)
-        for update in goal.status_updates or []
-        if update.actual is not None
-    )
-    if actuals:
-        axes.plot(
-            [_day(day) for day, _ in actuals],
-            [value for _, value in actuals],
-            "-o",
-            color=_ORANGE,
-            label="Actual",
-        )
+    for position, interim in enumerate(goal.interim_targets or []):
+        label = "Interim target" if position == 0 else None
+        axes.plot([_day(interim.by)], [interim.value], "d", color=_NAVY, alpha=0.6, label=label)
+    _results(axes, goal)
     _benchmark_dates(axes, goal)
     axes.xaxis_date()
+    from matplotlib.dates import AutoDateLocator  # noqa: PLC0415 - an optional extra
+
+    # Few enough dates that their labels do not run into each other beside the legend.
+    axes.xaxis.set_major_locator(AutoDateLocator(minticks=3, maxticks=6))  # type: ignore[no-untyped-call]
     axes.set_title(f"Goal {goal.id}", loc="left", fontweight="bold")
     axes.set_ylabel(goal.unit.replace("_", " ") if goal.unit else "value")
-    axes.legend(loc="best", frameon=False, fontsize=8)
+    # Beside the plot, not on it: with projections and interim targets there are seven entries.
+    axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8)
     axes.grid(axis="y", color="#e5e9ee")
 
 
 _EPOCH = dt.date(1970, 1, 1)
+
+
+def _measured(update: StatusUpdate) -> dt.date:
+    """The day a result is drawn at: when it was measured (its period), not when recorded."""
+    return (period_date(update.period) if update.period else None) or update.date
+
+
+def _results(axes: Axes, goal: Goal) -> None:
+    """Draw the actual results as a line, and projections apart, as hollow markers.
+
+    A projection (predicted from a diagnostic) is not a result: it is never joined to the
+    actuals' line, and its legend entry says "projected".
+    """
+    updates = [update for update in goal.status_updates or [] if update.actual is not None]
+    for projected, style, label in ((False, "-o", "Actual"), (True, "o", "projected")):
+        points = sorted(
+            (_measured(update), update.actual)
+            for update in updates
+            if (update.kind == "projected") == projected and update.actual is not None
+        )
+        if not points:
+            continue
+        axes.plot(
+            [_day(day) for day, _ in points],
+            [value for _, value in points],
+            style,
+            color=_ORANGE,
+            markerfacecolor="none" if projected else _ORANGE,
+            markeredgewidth=1.5,
+            markersize=7 if projected else 6,
+            label=label,
+        )
 
 
 def _day(day: dt.date) -> float:

@@ -19,7 +19,13 @@ from docx.oxml.ns import qn
 from docx.shared import Inches
 
 from sipcli.errors import SipError
-from sipcli.render.docx_render import read_template, shipped_template, stable_bytes, xml_safe
+from sipcli.render.docx_render import (
+    fit_columns,
+    read_template,
+    shipped_template,
+    stable_bytes,
+    xml_safe,
+)
 from sipcli.render.progress_view import Chart, ProgressView
 from sipcli.render.viewmodel import Table
 
@@ -48,6 +54,7 @@ def render_progress_docx(
         _write(document, view, charts)
     except KeyError as error:
         raise SipError(f"the Word template lacks a style the report uses: {error}") from error
+    fit_columns(document)
     return stable_bytes(document)
 
 
@@ -96,6 +103,13 @@ def _table(document: DocumentObject, table: Table) -> None:
         cell.text = xml_safe(text)
     header = word.rows[0]._tr.get_or_add_trPr()
     header.append(OxmlElement("w:tblHeader"))
+    # Page-wide, so that `fit_columns` sizes each column by its text (a short status, a long why).
+    width = word._tbl.tblPr.find(qn("w:tblW"))
+    if width is None:
+        width = OxmlElement("w:tblW")
+        word._tbl.tblPr.append(width)
+    width.set(qn("w:type"), "pct")
+    width.set(qn("w:w"), "5000")
     for row in table.rows:
         for cell, text in zip(word.add_row().cells, row.cells, strict=True):
             cell.text = xml_safe(text)

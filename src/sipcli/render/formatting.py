@@ -7,6 +7,7 @@ are formatted here so that every format shows them alike.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from sipcli.model.common import Evidence
 from sipcli.render.labels import UNITS, humanise
@@ -26,8 +27,17 @@ def money(value: float | None) -> str:
 
 
 def date(value: dt.date | None) -> str:
-    """Format a date as YYYY-MM-DD, or nothing."""
-    return value.isoformat() if value else ""
+    """Format a date field as the plan wrote it, or nothing.
+
+    A period (`sipcli.periods.When`) prints its label ("Q2 2026-27", "spring 2027 MCAS"),
+    never the day sip settles it on; an exact date prints as YYYY-MM-DD.
+    """
+    return "" if value is None else str(value)
+
+
+def dates(values: Sequence[dt.date] | None) -> str:
+    """Format a list of date fields as written, joined with commas."""
+    return ", ".join(date(value) for value in values or [])
 
 
 def join(values: object) -> str:

@@ -11,6 +11,26 @@ PRACTICES = {
 
 PLAN_TYPES = {"initial": "Initial plan", "annual_renewal": "Annual renewal"}
 
+#: Designations whose stored code does not read as words ("level4").
+DESIGNATIONS = {"level4": "Level 4", "level5": "Level 5"}
+
+#: How a cover page names each dated submission (``plan.submissions[].to``).
+SUBMITTED_TO = {
+    "dese": "Submitted to DESE",
+    "school_committee": "Submitted to the school committee",
+    "stakeholder_group": "Submitted to the Local Stakeholder Group",
+    "school_council": "Submitted to the school council",
+    "district": "Submitted to the district",
+    "public": "Made public",
+    "other": "Submitted",
+}
+
+#: How a turnaround plan names the year its school may leave its designation, by kind.
+EXIT_LABELS = {
+    "turnaround_level4": "Eligible to exit Level 4 status",
+    "turnaround_level5": "Eligible to exit Level 5 status",
+}
+
 BENCHMARK_TYPES = {
     "process": "Process",
     "early_evidence": "Early evidence",

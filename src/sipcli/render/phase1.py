@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from sipcli.model import Plan
-from sipcli.render.formatting import date, entries, evidence, join, number, with_unit
+from sipcli.model.stakeholders import Council
+from sipcli.render.formatting import date, dates, entries, evidence, join, number, with_unit
 from sipcli.render.labels import humanise
-from sipcli.render.viewmodel import Row, Section, Table
+from sipcli.render.viewmodel import Entry, Row, Section, Table, table
 
 
 def plan_development(plan: Plan) -> Section | None:
@@ -22,14 +23,15 @@ def plan_development(plan: Plan) -> Section | None:
         )
         tables.append(("Student groups (percent of enrollment)", Table(("Group", "Percent"), rows)))
     if development and development.team:
-        rows = tuple(Row((member.name, member.role)) for member in development.team)
-        tables.append(("Planning team", Table(("Name", "Role"), rows)))
+        # A team described by role alone (as turnaround plans often do) has no Name column.
+        rows = tuple(Row((member.name or "", member.role)) for member in development.team)
+        tables.append(("Planning team", table(("Name", "Role"), rows)))
     if development and development.workshops:
         rows = tuple(
             Row((date(w.date), w.focus, number(w.participants) if w.participants else ""))
             for w in development.workshops
         )
-        tables.append(("Planning workshops", Table(("Date", "Focus", "Participants"), rows)))
+        tables.append(("Planning workshops", table(("Date", "Focus", "Participants"), rows)))
     return Section(
         "school",
         "The school and how this plan was developed",
@@ -61,34 +63,51 @@ def stakeholders(plan: Plan) -> Section | None:
             (
                 humanise(group.group) + (f": {group.description}" if group.description else ""),
                 join(group.methods),
-                join(date(day) for day in group.dates or []),
+                dates(group.dates),
                 "" if group.participants is None else str(group.participants),
                 group.input_summary or "",
             )
         )
         for group in engagement.groups or []
     )
-    tables = (
-        (
-            (
-                "Stakeholder groups",
-                Table(("Group", "How", "When", "Participants", "What they said"), rows),
-            ),
-        )
-        if rows
-        else ()
+    tables: list[tuple[str, Table]] = []
+    if rows:
+        headers = ("Group", "How", "When", "Participants", "What they said")
+        tables.append(("Stakeholder groups", table(headers, rows)))
+    paragraphs = entries(
+        ("How their input shaped the plan", engagement.how_input_used),
+        ("Ongoing communication", engagement.ongoing_communication),
     )
+    for name, council in (
+        ("Local Stakeholder Group", engagement.local_stakeholder_group),
+        ("School council", engagement.school_council),
+    ):
+        if council is not None:
+            paragraphs += _council_entries(name, council)
+            if council.roster:
+                tables.append((f"{name}: members", _roster(council)))
     return Section(
         "stakeholder_engagement",
         "Stakeholder engagement",
         "Phase I",
-        paragraphs=entries(
-            ("How their input shaped the plan", engagement.how_input_used),
-            ("Ongoing communication", engagement.ongoing_communication),
-        ),
+        paragraphs=paragraphs,
         lists=evidence(engagement.evidence),
-        tables=tables,
+        tables=tuple(tables),
     )
+
+
+def _council_entries(name: str, council: Council) -> tuple[Entry, ...]:
+    """When a Local Stakeholder Group or school council met, and what it recommended."""
+    return entries(
+        (f"{name}: meetings", dates(council.meetings)),
+        (f"{name}: recommendations", council.recommendations),
+    )
+
+
+def _roster(council: Council) -> Table:
+    """The members by role, with their names where the plan gives them."""
+    rows = tuple(Row((member.role, member.name or "")) for member in council.roster or [])
+    return table(("Role", "Name"), rows)
 
 
 def vision(plan: Plan) -> Section | None:
@@ -138,14 +157,14 @@ def assessment(plan: Plan) -> Section | None:
         tables.append(
             (
                 "Current state",
-                Table(("Id", "Measure", "Value", "When", "Students", "Comparison"), rows),
+                table(("Id", "Measure", "Value", "When", "Students", "Comparison"), rows),
             )
         )
     if assessment.assets:
         rows = tuple(
             Row((asset.id, asset.statement, join(asset.data_refs))) for asset in assessment.assets
         )
-        tables.append(("Assets", Table(("Id", "Asset", "Data"), rows)))
+        tables.append(("Assets", table(("Id", "Asset", "Data"), rows)))
     if assessment.challenges:
         rows = tuple(
             Row(
@@ -158,7 +177,7 @@ def assessment(plan: Plan) -> Section | None:
             )
             for c in assessment.challenges
         )
-        tables.append(("Challenges", Table(("Id", "Challenge", "Data", "Priority"), rows)))
+        tables.append(("Challenges", table(("Id", "Challenge", "Data", "Priority"), rows)))
     if assessment.root_causes:
         rows = tuple(
             Row((cause.id, cause.statement, join(cause.challenge_refs), cause.evidence or ""))
@@ -167,7 +186,7 @@ def assessment(plan: Plan) -> Section | None:
         tables.append(
             (
                 "Root causes",
-                Table(("Id", "Root cause", "Challenges", "How the team found it"), rows),
+                table(("Id", "Root cause", "Challenges", "How the team found it"), rows),
             )
         )
     if assessment.practice_ratings:
@@ -186,7 +205,7 @@ def assessment(plan: Plan) -> Section | None:
         tables.append(
             (
                 "Turnaround Practices ratings",
-                Table(("Practice", "Indicator", "Rating", "Source", "Year"), rows),
+                table(("Practice", "Indicator", "Rating", "Source", "Year"), rows),
             )
         )
     return Section(

@@ -6,10 +6,10 @@ from collections import defaultdict
 
 from sipcli.model import Plan
 from sipcli.model.goals import Benchmark, Goal
-from sipcli.model.objectives import StrategicObjective
-from sipcli.render.formatting import date, entries, evidence, join, money, with_unit
+from sipcli.model.objectives import Initiative, Resource, StrategicObjective
+from sipcli.render.formatting import date, dates, entries, evidence, join, money, with_unit
 from sipcli.render.labels import BENCHMARK_TYPES, METRICS, PRACTICES, humanise
-from sipcli.render.viewmodel import Entry, Item, Row, Section, Table
+from sipcli.render.viewmodel import Entry, Item, Row, Section, Table, table
 from sipcli.score.scorer import ItemScore
 
 
@@ -60,6 +60,8 @@ def objectives(plan: Plan) -> Section | None:
         ("Practice", "Turnaround Practice"),
         tuple(Row((code, name)) for code, name in PRACTICES.items()),
     )
+    # A plan whose objectives name no practice (a school council's plan) has nothing to align.
+    aligned = any(objective.turnaround_practices for objective in objectives)
     return Section(
         "strategic_objectives",
         "Strategic objectives and initiatives",
@@ -68,7 +70,9 @@ def objectives(plan: Plan) -> Section | None:
         tables=(
             ("Turnaround Practices alignment", alignment),
             ("The Turnaround Practices", practices),
-        ),
+        )
+        if aligned
+        else (),
     )
 
 
@@ -76,46 +80,6 @@ def _objective(objective: StrategicObjective) -> Item:
     evidence = tuple(
         Row((e.strategy, "" if e.essa_tier is None else f"Tier {e.essa_tier}", e.source or ""))
         for e in objective.evidence_base or []
-    )
-    initiatives = tuple(
-        Item(
-            f"{i.id}: {i.title}",
-            i.description or "",
-            entries(
-                ("Owner", i.owner),
-                ("Timeline", " to ".join(part for part in (date(i.start), date(i.end)) if part)),
-                ("Plan years", join(i.years)),
-                ("Professional development", i.professional_development),
-            ),
-            tables=tuple(
-                table
-                for table in (
-                    Table(
-                        ("Milestone", "Due", "Owner", "Status"),
-                        tuple(
-                            Row((m.description, date(m.due), m.owner or "", humanise(m.status)))
-                            for m in i.milestones or []
-                        ),
-                    ),
-                    Table(
-                        ("Resource", "Cost", "Funding source", "Fiscal year"),
-                        tuple(
-                            Row(
-                                (
-                                    r.description,
-                                    money(r.cost),
-                                    r.funding_source or "",
-                                    r.fiscal_year or "",
-                                )
-                            )
-                            for r in i.resources or []
-                        ),
-                    ),
-                )
-                if table.rows
-            ),
-        )
-        for i in objective.initiatives or []
     )
     return Item(
         f"{objective.id}: {objective.title}",
@@ -125,14 +89,54 @@ def _objective(objective: StrategicObjective) -> Item:
             ("Root causes addressed", join(objective.root_cause_refs)),
             ("Rationale", objective.rationale),
         ),
-        tables=(Table(("Evidence-based strategy", "ESSA tier", "Source"), evidence),)
+        tables=(table(("Evidence-based strategy", "ESSA tier", "Source"), evidence),)
         if evidence
         else (),
-        children=initiatives,
+        children=tuple(_initiative(i) for i in objective.initiatives or []),
     )
 
 
-def _goal_row(goal: Goal, score: ItemScore | None) -> Row:
+def _initiative(initiative: Initiative) -> Item:
+    milestones = table(
+        ("Milestone", "Due", "Owner", "Status"),
+        tuple(
+            Row((m.description, date(m.due), m.owner or "", humanise(m.status)))
+            for m in initiative.milestones or []
+        ),
+    )
+    timeline = " to ".join(part for part in (date(initiative.start), date(initiative.end)) if part)
+    return Item(
+        f"{initiative.id}: {initiative.title}",
+        initiative.description or "",
+        entries(
+            ("Owner", initiative.owner),
+            ("Timeline", timeline),
+            ("Plan years", join(initiative.years)),
+            ("Professional development", initiative.professional_development),
+        ),
+        tables=tuple(
+            shown for shown in (milestones, _resource_table(initiative.resources)) if shown.rows
+        ),
+    )
+
+
+def _resource_table(items: list[Resource] | None) -> Table:
+    """Each cost, what it pays for, who pays and in which fiscal year."""
+    rows = tuple(
+        Row((r.description, money(r.cost), r.funding_source or "", r.fiscal_year or ""))
+        for r in items or []
+    )
+    return table(("Resource", "Cost", "Funding source", "Fiscal year"), rows)
+
+
+def group_name(ref: str | None, local: dict[str, str]) -> str:
+    """Name a goal's student group: the plan's own label for a group it defines, else DESE's."""
+    if ref is None:
+        return ""
+    return local.get(ref) or humanise(ref)
+
+
+def _goal_row(goal: Goal, score: ItemScore | None, local: dict[str, str]) -> Row:
     baseline = (
         f"{with_unit(goal.baseline.value, goal.unit)} ({goal.baseline.period})"
         if goal.baseline
@@ -144,7 +148,7 @@ def _goal_row(goal: Goal, score: ItemScore | None) -> Row:
         goal.statement,
         METRICS.get(goal.metric or "", "")
         + (f" ({goal.measure_source})" if goal.measure_source else ""),
-        humanise(goal.student_group),
+        group_name(goal.student_group, local),
         baseline,
         target,
         date(goal.target.by) if goal.target else "",
@@ -152,6 +156,14 @@ def _goal_row(goal: Goal, score: ItemScore | None) -> Row:
         join(goal.objective_refs),
     )
     return Row(cells + ((f"{score.score}/100",) if score is not None else ()))
+
+
+def interim_targets(goal: Goal) -> str:
+    """The yearly path, as written: "41% by SY2025-26; 44% by SY2026-27"."""
+    return "; ".join(
+        f"{with_unit(interim.value, goal.unit)} by {date(interim.by)}"
+        for interim in goal.interim_targets or []
+    )
 
 
 def _benchmark_row(benchmark: Benchmark) -> Row:
@@ -165,7 +177,7 @@ def _benchmark_row(benchmark: Benchmark) -> Row:
             benchmark.id,
             benchmark.statement,
             BENCHMARK_TYPES[benchmark.type],
-            join(date(day) for day in benchmark.due),
+            dates(benchmark.due),
             benchmark.data_source or "",
             benchmark.owner or "",
             shown,
@@ -173,40 +185,87 @@ def _benchmark_row(benchmark: Benchmark) -> Row:
     )
 
 
+_GOAL_HEADERS = ("Id", "Goal", "Measure", "Students", "Baseline", "Target", "By", "Owner")
+_BENCHMARK_HEADERS = ("Id", "Benchmark", "Type", "Due", "Data source", "Owner", "Target")
+
+
 def goals(plan: Plan, scores: dict[str, ItemScore] | None) -> Section | None:
-    """The goals table and each goal's benchmarks; with scores, a SMART score column."""
+    """The goals table and each goal's benchmarks; with scores, a SMART score column.
+
+    When goals sit under Turnaround Practices (a Level 4 plan), each practice gets its own
+    goals table with its goals below it.
+    """
     goals = plan.goals
     if not goals:
         return None
-    headers: tuple[str, ...] = (
-        "Id",
-        "Goal",
-        "Measure",
-        "Students",
-        "Baseline",
-        "Target",
-        "By",
-        "Owner",
-        "Objectives",
-    )
-    if scores is not None:
-        headers += ("SMART score",)
-    table = Table(headers, tuple(_goal_row(goal, (scores or {}).get(goal.id)) for goal in goals))
-    benchmark_headers = ("Id", "Benchmark", "Type", "Due", "Data source", "Owner", "Target")
+    local = {group.id: group.label for group in plan.student_groups or []}
+    groups = _local_groups(plan)
+    if not any(goal.turnaround_practice for goal in goals):
+        return Section(
+            "goals",
+            "Goals and benchmarks",
+            "Phase II",
+            items=_goal_items(goals, scores),
+            tables=(("Goals", _goals_table(goals, scores, local)), *groups),
+        )
+    practices = [*PRACTICES, None]
     items = tuple(
         Item(
-            f"Goal {goal.id}: benchmarks",
-            goal.statement,
-            tables=(Table(benchmark_headers, tuple(_benchmark_row(b) for b in goal.benchmarks)),)
-            if goal.benchmarks
-            else (),
-            details=_score_details((scores or {}).get(goal.id)),
+            f"{code}: {PRACTICES[code]}" if code else "Goals under no Turnaround Practice",
+            tables=(_goals_table(mine, scores, local),),
+            children=_goal_items(mine, scores),
         )
-        for goal in goals
+        for code in practices
+        if (mine := [goal for goal in goals if goal.turnaround_practice == code])
     )
-    return Section(
-        "goals", "Goals and benchmarks", "Phase II", items=items, tables=(("Goals", table),)
+    return Section("goals", "Goals and benchmarks", "Phase II", items=items, tables=groups)
+
+
+def _goals_table(
+    goals: list[Goal], scores: dict[str, ItemScore] | None, local: dict[str, str]
+) -> Table:
+    headers: tuple[str, ...] = (*_GOAL_HEADERS, "Objectives")
+    if scores is not None:
+        headers += ("SMART score",)
+    return table(
+        headers, tuple(_goal_row(goal, (scores or {}).get(goal.id), local) for goal in goals)
     )
+
+
+def _goal_items(goals: list[Goal], scores: dict[str, ItemScore] | None) -> tuple[Item, ...]:
+    """An item per goal with more to show than its row of the goals table."""
+    items = (_goal_item(goal, scores) for goal in goals)
+    return tuple(item for item in items if item.details or item.tables)
+
+
+def _goal_item(goal: Goal, scores: dict[str, ItemScore] | None) -> Item:
+    """A goal's interim targets, SMART score and benchmarks, under its statement."""
+    rows = tuple(_benchmark_row(b) for b in goal.benchmarks or [])
+    return Item(
+        f"Goal {goal.id}",
+        goal.statement,
+        tables=(table(_BENCHMARK_HEADERS, rows),) if rows else (),
+        details=entries(("Interim targets", interim_targets(goal)))
+        + _score_details((scores or {}).get(goal.id)),
+    )
+
+
+def _local_groups(plan: Plan) -> tuple[tuple[str, Table], ...]:
+    """The student groups the plan names itself, so a reader knows who each one counts."""
+    rows = tuple(
+        Row(
+            (
+                group.label,
+                join(humanise(code) for code in group.combines or []),
+                group.description or "",
+            )
+        )
+        for group in plan.student_groups or []
+    )
+    if not rows:
+        return ()
+    headers = ("Group", "Brings together", "Who is counted")
+    return (("Student groups this plan names", table(headers, rows)),)
 
 
 def _score_details(score: ItemScore | None) -> tuple[Entry, ...]:
@@ -248,9 +307,12 @@ def traceability(plan: Plan) -> Section | None:
                 )
             )
         )
-    table = Table(("Challenges", "Root causes", "Strategic objective", "Goals"), tuple(rows))
+    headers = ("Challenges", "Root causes", "Strategic objective", "Goals")
     return Section(
-        "traceability", "From challenges to goals", "Phase II", tables=(("Traceability", table),)
+        "traceability",
+        "From challenges to goals",
+        "Phase II",
+        tables=(("Traceability", table(headers, tuple(rows))),),
     )
 
 
@@ -272,7 +334,7 @@ def district(plan: Plan) -> Section | None:
             ("District Standards", join(district.standards)),
         ),
         lists=evidence(district.evidence),
-        tables=(("District supports", Table(("Kind", "Support", "Owner", "How often"), rows)),)
+        tables=(("District supports", table(("Kind", "Support", "Owner", "How often"), rows)),)
         if rows
         else (),
     )
@@ -312,10 +374,28 @@ def resources(plan: Plan) -> Section | None:
         tables=(
             (
                 "Resources by initiative",
-                Table(
+                table(
                     ("Initiative", "Resource", "Cost", "Funding source", "Fiscal year"), tuple(rows)
                 ),
             ),
             ("Totals by funding source", by_source),
         ),
+    )
+
+
+def financial_plan(plan: Plan) -> Section | None:
+    """How the plan is paid for: the summary, the total the plan states and its main costs."""
+    finance = plan.financial_plan
+    if finance is None:
+        return None
+    items = _resource_table(finance.items)
+    return Section(
+        "financial_plan",
+        "Financial plan",
+        "Phase II",
+        paragraphs=entries(
+            ("Summary", finance.summary),
+            ("Total cost", money(finance.total_cost)),
+        ),
+        tables=(("Costs and funding", items),) if items.rows else (),
     )

@@ -5,11 +5,14 @@ from __future__ import annotations
 from sipcli.model import Plan
 from sipcli.render.formatting import date, entries, join
 from sipcli.render.labels import humanise
-from sipcli.render.viewmodel import Item, Row, Section, Table
+from sipcli.render.viewmodel import Item, Row, Section, Table, table
 
 
 def implementation(plan: Plan) -> Section | None:
-    """Phase III: the multi-year roadmap and the year-one action plan, by date."""
+    """Phase III: the multi-year roadmap and the year-one action plan, by date.
+
+    Steps sort by the day each is settled (a `When` is a date), and print as written.
+    """
     implementation = plan.implementation
     if implementation is None:
         return None
@@ -20,7 +23,7 @@ def implementation(plan: Plan) -> Section | None:
             for y in sorted(implementation.roadmap, key=lambda y: y.year)
         )
         tables.append(
-            ("Multi-year roadmap", Table(("Year", "School year", "Focus", "Initiatives"), rows))
+            ("Multi-year roadmap", table(("Year", "School year", "Focus", "Initiatives"), rows))
         )
     if implementation.action_steps:
         rows = tuple(
@@ -28,7 +31,7 @@ def implementation(plan: Plan) -> Section | None:
             for s in sorted(implementation.action_steps, key=lambda s: s.due)
         )
         tables.append(
-            ("Year one action plan", Table(("Due", "Action", "Owner", "Initiative"), rows))
+            ("Year one action plan", table(("Due", "Action", "Owner", "Initiative"), rows))
         )
     return Section(
         "implementation",
@@ -85,7 +88,7 @@ def monitoring(plan: Plan) -> Section | None:
         tables=(
             (
                 "Monitoring calendar",
-                Table(("Date", "What", "Level", "Goals and benchmarks reviewed"), calendar),
+                table(("Date", "What", "Level", "Goals and benchmarks reviewed"), calendar),
             ),
         )
         if calendar

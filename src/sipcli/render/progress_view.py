@@ -12,13 +12,31 @@ from dataclasses import dataclass
 
 from sipcli.model import Plan
 from sipcli.model.reference import Reference
-from sipcli.monitor.progress import STATUSES, Progress, Thresholds, plan_progress
+from sipcli.monitor.progress import (
+    STATUSES,
+    Progress,
+    StatusScale,
+    Thresholds,
+    as_scale,
+    describe_update,
+    plan_progress,
+    value_text,
+)
 from sipcli.render.charts import can_chart, goal_chart
-from sipcli.render.formatting import date, number
+from sipcli.render.formatting import date, entries, number
 from sipcli.render.labels import PLAN_TYPES
-from sipcli.render.viewmodel import Entry, Row, Table
+from sipcli.render.viewmodel import Entry, Row, Table, table
 
-_HEADERS = ("Item", "Status", "Latest result", "Expected now", "Target", "Next due", "Why")
+_HEADERS = (
+    "Item",
+    "Status",
+    "Latest result",
+    "Projected",
+    "Expected now",
+    "Target",
+    "Next due",
+    "Why",
+)
 
 
 @dataclass(frozen=True)
@@ -56,19 +74,15 @@ class Chart:
 
 
 def _row(item: Progress) -> Row:
-    latest = item.latest
-    shown = (
-        f"{number(latest.actual)} ({date(latest.date)})"
-        if latest and latest.actual is not None
-        else ""
-    )
+    """One goal or benchmark: its result and, beside it, its projection, never mixed."""
     return Row(
         (
             f"{item.kind.capitalize()} {item.id}",
-            item.status,
-            shown,
-            number(item.expected),
-            number(item.target),
+            item.label,
+            describe_update(item.latest, item.unit),
+            describe_update(item.projected, item.unit),
+            value_text(item.expected, item.unit),
+            value_text(item.target, item.unit),
             date(item.due),
             item.reason,
         )
@@ -76,10 +90,18 @@ def _row(item: Progress) -> Row:
 
 
 def build_progress_view(
-    plan: Plan, stem: str, as_of: dt.date, reference: Reference, thresholds: Thresholds
+    plan: Plan,
+    stem: str,
+    as_of: dt.date,
+    reference: Reference,
+    thresholds: Thresholds | StatusScale,
 ) -> tuple[ProgressView, dict[str, Chart]]:
-    """Return the report's view and its charts by file name (``<stem>-<goal id>.svg``)."""
-    items = plan_progress(plan, "", as_of, reference, thresholds).items
+    """Return the report's view and its charts by file name (``<stem>-<goal id>.svg``).
+
+    Statuses are named in ``thresholds``' scale (the school's own, from ``status-scale:``).
+    """
+    scale = as_scale(thresholds)
+    items = plan_progress(plan, "", as_of, reference, scale).items
     charts: dict[str, Chart] = {}
     goals: list[GoalReport] = []
     for goal in plan.goals or []:
@@ -100,34 +122,55 @@ def build_progress_view(
             GoalReport(
                 title=f"Goal {goal.id}",
                 statement=goal.statement,
-                status=mine[0].status if mine else "no data",
+                status=mine[0].label if mine else "no data",
                 chart=name,
                 chart_data_uri=uri,
-                table=Table(_HEADERS, tuple(_row(item) for item in mine)),
+                table=table(_HEADERS, tuple(_row(item) for item in mine)),
             )
         )
-    counts = {status: sum(item.status == status for item in items) for status in _statuses(items)}
-    summary = Table(
-        ("Status", "Goals and benchmarks"), tuple(Row((k, str(v))) for k, v in counts.items())
-    )
+    info = plan.plan
     view = ProgressView(
         title=f"{plan.school.name}: progress report",
-        subtitle=f"{plan.school.district} · {plan.plan.school_year} · as of {as_of.isoformat()}",
-        details=(
-            Entry("Plan type", PLAN_TYPES[plan.plan.type]),
-            Entry("As of", as_of.isoformat()),
-            Entry(
-                "Thresholds",
-                f"on track from {number(thresholds.on_track * 100)}% of the expected progress, "
-                f"at risk from {number(thresholds.at_risk * 100)}%",
-            ),
+        subtitle=" · ".join(
+            part
+            for part in (plan.school.district, info.school_year, f"as of {date(as_of)}")
+            if part
         ),
-        summary=summary,
+        details=entries(
+            ("Plan type", PLAN_TYPES[info.type] if info.type else None),
+            ("As of", date(as_of)),
+            ("Status scale" if scale.custom else "Thresholds", _scale_text(scale)),
+        ),
+        summary=_summary(items),
         goals=tuple(goals),
     )
     return view, charts
 
 
-def _statuses(items: list[Progress]) -> list[str]:
-    """The statuses present, in the order of `sipcli.monitor.progress.STATUSES`."""
-    return [status for status in STATUSES if any(item.status == status for item in items)]
+def _scale_text(scale: StatusScale) -> str:
+    """The levels statuses are judged by: "on track from 90% of the expected progress, ..."."""
+    levels = [
+        f"{level.name} from {number(level.at_least * 100)}%"
+        for level in scale.levels
+        if level.at_least is not None
+    ]
+    if not levels:
+        return ""
+    below = [f"{level.name} below" for level in scale.levels if level.at_least is None]
+    rest = levels[1:] + below
+    return levels[0] + " of the expected progress" + "".join(f", {text}" for text in rest)
+
+
+def _summary(items: list[Progress]) -> Table:
+    """How many items have each status, best first, named as the school names them.
+
+    A school's scale may name two levels that count as one status; each gets its own row.
+    """
+    counts: dict[str, int] = {}
+    for status in STATUSES:
+        for item in items:
+            if item.status == status:
+                counts[item.label] = counts.get(item.label, 0) + 1
+    return Table(
+        ("Status", "Goals and benchmarks"), tuple(Row((k, str(v))) for k, v in counts.items())
+    )

@@ -151,13 +151,13 @@ def render_plan(plan: Plan, source: PlanFile, options: RenderOptions) -> list[Ou
 
 def _render_progress(plan: Plan, source: PlanFile, options: RenderOptions) -> list[Output]:
     """The progress report: statuses at the as-of date and a chart per goal."""
-    from sipcli.monitor.progress import Thresholds  # noqa: PLC0415 - only for this report
+    from sipcli.monitor.progress import Thresholds, scale_for  # noqa: PLC0415 - only for this report
     from sipcli.render.progress_view import build_progress_view  # noqa: PLC0415
 
     as_of = options.as_of or dt.date.today()
-    view, charts = build_progress_view(
-        plan, source.path.stem, as_of, source.reference, Thresholds()
-    )
+    # The school's own status names (status-scale: in its .sip.yaml), as `sip progress` uses.
+    scale = scale_for(source.path, None, Thresholds())
+    view, charts = build_progress_view(plan, source.path.stem, as_of, source.reference, scale)
     rendered: list[Output] = []
     for fmt in options.formats:
         if fmt == "docx":

@@ -1,18 +1,24 @@
 """The view model: everything a rendered plan shows, computed once from the `Plan`.
 
 Every format (Markdown, HTML, DOCX) renders this same object; the sections follow DESE's
-plan, the executive summary first.
+plan, the executive summary first. Only what the plan says is shown: a detail the plan
+leaves out (its type, horizon or status) and a section with nothing in it are left out.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sipcli.model import Plan
+from sipcli.model.kinds import DEFAULT_KIND, kind_of, plan_title
+from sipcli.model.plan_info import PlanInfo
 from sipcli.render.formatting import date, entries, join, money, number
-from sipcli.render.labels import PLAN_TYPES, humanise
+from sipcli.render.labels import DESIGNATIONS, EXIT_LABELS, PLAN_TYPES, SUBMITTED_TO, humanise
 from sipcli.render.phase1 import assessment, plan_development, stakeholders, vision
 from sipcli.render.phase2 import (
     district,
     executive_summary,
+    financial_plan,
     goals,
     objectives,
     resources,
@@ -28,24 +34,6 @@ __all__ = ["Entry", "Item", "PlanView", "Row", "Section", "Table", "build_view",
 def build_view(plan: Plan, scores: dict[str, ItemScore] | None = None) -> PlanView:
     """Return the view of ``plan``; with ``scores`` (by goal id) the goals show their SMART score."""
     school, info = plan.school, plan.plan
-    details = entries(
-        ("District", school.district),
-        ("School year", info.school_year),
-        ("Plan type", PLAN_TYPES[info.type]),
-        ("Horizon", f"{info.horizon_years} years"),
-        ("Status", humanise(info.status)),
-        ("Designation", humanise(info.designation)),
-        ("Principal", school.principal),
-        ("Grades", join(school.grades)),
-        ("DESE school code", school.org_code),
-        ("DESE district code", school.district_code),
-        ("Shared with stakeholders", date(info.shared.stakeholders) if info.shared else None),
-        (
-            "Presented to the school committee",
-            date(info.shared.school_committee) if info.shared else None,
-        ),
-        ("Submitted to DESE", date(info.shared.dese) if info.shared else None),
-    )
     sections = (
         executive_summary(plan),
         plan_development(plan),
@@ -56,14 +44,59 @@ def build_view(plan: Plan, scores: dict[str, ItemScore] | None = None) -> PlanVi
         goals(plan, scores),
         traceability(plan),
         resources(plan),
+        financial_plan(plan),
         district(plan),
         implementation(plan),
         monitoring(plan),
     )
+    shown = [section for section in sections if section is not None and not section.is_empty]
+    if kind_of(plan) != DEFAULT_KIND:
+        # DESE's three phases are the Sustainable Improvement Plan's; other plans have none.
+        shown = [replace(section, phase="") for section in shown]
     return PlanView(
-        title=f"{school.name}: Sustainable Improvement Plan",
-        subtitle=f"{school.district} · {info.school_year} · {PLAN_TYPES[info.type]}",
-        details=details,
-        sections=tuple(section for section in sections if section is not None),
+        title=f"{school.name}: {plan_title(plan)}",
+        subtitle=" · ".join(
+            part for part in (school.district, info.school_year, plan_type(info)) if part
+        ),
+        details=plan_details(plan),
+        sections=tuple(shown),
         with_scores=scores is not None,
+    )
+
+
+def plan_type(info: PlanInfo) -> str:
+    """The plan type in words ("Initial plan"), or nothing when the plan does not say."""
+    return PLAN_TYPES[info.type] if info.type else ""
+
+
+def plan_details(plan: Plan) -> tuple[Entry, ...]:
+    """The cover page's details: only those the plan gives, its submissions in their order."""
+    school, info = plan.school, plan.plan
+    shared = info.shared
+    horizon = info.horizon_years
+    return entries(
+        ("District", school.district),
+        ("School year", info.school_year),
+        ("Plan type", plan_type(info)),
+        ("Horizon", f"{horizon} year{'s' if horizon != 1 else ''}" if horizon else None),
+        ("Status", humanise(info.status)),
+        ("Designation", DESIGNATIONS.get(info.designation or "") or humanise(info.designation)),
+        (
+            EXIT_LABELS.get(kind_of(plan), "Eligible to exit its designation"),
+            info.exit_eligibility_year,
+        ),
+        ("Principal", school.principal),
+        ("Grades", join(school.grades)),
+        ("DESE school code", school.org_code),
+        ("DESE district code", school.district_code),
+        ("Shared with stakeholders", date(shared.stakeholders) if shared else None),
+        ("Presented to the school committee", date(shared.school_committee) if shared else None),
+        ("Submitted to DESE", date(shared.dese) if shared else None),
+        *(
+            (
+                SUBMITTED_TO[item.to],
+                f"{date(item.date)} ({item.what})" if item.what else date(item.date),
+            )
+            for item in info.submissions or []
+        ),
     )

@@ -25,6 +25,30 @@ class Table:
     footer: Row | None = None
 
 
+def table(headers: tuple[str, ...], rows: tuple[Row, ...], footer: Row | None = None) -> Table:
+    """Return a table without the columns no row fills (an Owner column no item names).
+
+    A blank column tells the reader nothing the plan said; a column the footer fills (a
+    total) stays.
+    """
+    filled = [
+        index
+        for index in range(len(headers))
+        if any(row.cells[index] for row in rows) or (footer is not None and footer.cells[index])
+    ]
+    if len(filled) == len(headers):
+        return Table(headers, rows, footer)
+
+    def keep(row: Row) -> Row:
+        return Row(tuple(row.cells[index] for index in filled))
+
+    return Table(
+        tuple(headers[index] for index in filled),
+        tuple(keep(row) for row in rows),
+        keep(footer) if footer is not None else None,
+    )
+
+
 @dataclass(frozen=True)
 class Entry:
     """A labelled value, e.g. ("District", "Eastbrook Public Schools"); shown only when set."""
@@ -55,6 +79,11 @@ class Section:
     lists: tuple[tuple[str, tuple[str, ...]], ...] = ()
     items: tuple[Item, ...] = ()
     tables: tuple[tuple[str, Table], ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the section would print only its heading."""
+        return not (self.paragraphs or self.lists or self.items or self.tables)
 
 
 @dataclass(frozen=True)
