@@ -9,7 +9,9 @@ from sipcli.reporters.base import Reporter
 from sipcli.reporters.sanitise import markdown_value, terminal_text
 
 if TYPE_CHECKING:
-    from sipcli.monitor.progress import Progress, ProgressRun
+    import datetime as dt
+
+    from sipcli.monitor.progress import PlanProgress, Progress, ProgressRun
 
 #: The version of the JSON object `sip progress --format json` writes.
 PROGRESS_JSON_VERSION = 1
@@ -27,14 +29,27 @@ _STYLES = {
 
 def progress_run_to_json(run: ProgressRun) -> dict[str, Any]:
     """Return the documented JSON object of a progress run."""
+    from sipcli.monitor.progress import period_text  # noqa: PLC0415 - the core, when used
+
     return {
         "version": PROGRESS_JSON_VERSION,
         "as_of": run.as_of.isoformat(),
+        "as_of_period": period_text(run.as_of),
         "thresholds": {"on_track": run.thresholds.on_track, "at_risk": run.thresholds.at_risk},
+        "plans": [
+            {
+                "file": plan.file,
+                "as_of": _as_of(run, plan).isoformat(),
+                "as_of_period": period_text(_as_of(run, plan)),
+                "scale": plan.scale.to_dict() if plan.scale else None,
+            }
+            for plan in run.plans
+        ],
         "items": [
             {"file": plan.file, **item.to_dict()} for plan in run.plans for item in plan.items
         ],
         "summary": run.counts(),
+        "labels": run.label_counts(),
         "fail_on": run.fail_on,
         "failing": [{"file": file, "id": item.id} for file, item in run.failing()],
         "diagnostics": [d.to_dict() for result in run.invalid for d in result.diagnostics],
@@ -45,16 +60,25 @@ def _number(value: float | None) -> str:
     return "" if value is None else f"{round(value, 2):g}"
 
 
+def _as_of(run: ProgressRun, plan: PlanProgress) -> dt.date:
+    return plan.as_of or run.as_of
+
+
 def _latest(item: Progress) -> str:
-    latest = item.latest
-    if latest is None or latest.actual is None:
-        return ""
-    return f"{_number(latest.actual)} ({latest.date.isoformat()})"
+    from sipcli.monitor.progress import describe_update  # noqa: PLC0415
+
+    return describe_update(item.latest, item.unit)
+
+
+def _projected(item: Progress) -> str:
+    from sipcli.monitor.progress import describe_projection  # noqa: PLC0415
+
+    return describe_projection(item)
 
 
 def summary(run: ProgressRun) -> str:
     """Return the closing line: the count of each status, the gate and unreadable plans."""
-    counts = [f"{count} {status}" for status, count in run.counts().items() if count]
+    counts = [f"{count} {label}" for label, count in run.label_counts().items()]
     parts = [f"as of {run.as_of}: " + (", ".join(counts) or "no goals or benchmarks")]
     if run.fail_on:
         parts.append(f"{len(run.failing())} failing --fail-on {run.fail_on}")
@@ -82,16 +106,18 @@ class ProgressMarkdownReporter(Reporter["ProgressRun"]):
     def write(self, run: ProgressRun, stream: TextIO) -> None:
         """Write one table per plan, then the problems and the summary."""
         for plan in run.plans:
-            stream.write(f"### Progress of {markdown_value(plan.file)} as of {run.as_of}\n\n")
+            as_of = _as_of(run, plan)
+            stream.write(f"### Progress of {markdown_value(plan.file)} as of {as_of}\n\n")
             stream.write(
-                "| Id | Status | Latest actual | Expected | Target | Due | Why |\n"
-                "|---|---|---:|---:|---:|---|---|\n"
+                "| Id | Status | Latest actual | Expected | Target | Due | Projected | Why |\n"
+                "|---|---|---:|---:|---:|---|---|---|\n"
             )
             for item in plan.items:
                 stream.write(
-                    f"| {markdown_value(item.id)} | {item.status} | {_latest(item)} | "
-                    f"{_number(item.expected)} | {_number(item.target)} | {item.due or ''} | "
-                    f"{markdown_value(item.reason)} |\n"
+                    f"| {markdown_value(item.id)} | {markdown_value(item.label)} | "
+                    f"{markdown_value(_latest(item))} | {_number(item.expected)} | "
+                    f"{_number(item.target)} | {markdown_value(str(item.due or ''))} | "
+                    f"{markdown_value(_projected(item))} | {markdown_value(item.reason)} |\n"
                 )
             stream.write("\n")
         for result in run.invalid:
@@ -121,19 +147,22 @@ class ProgressTableReporter(Reporter["ProgressRun"]):
                 console.print(Text(f"{where}: {d.code} {message}", style="red"))
         for plan in run.plans:
             # Plan text goes in as Text, never as markup, so "[bold]" in a plan prints as is.
-            title = Text(f"{terminal_text(plan.file, one_line=True)} as of {run.as_of}")
+            as_of = _as_of(run, plan)
+            title = Text(f"{terminal_text(plan.file, one_line=True)} as of {as_of}")
             table = Table(title=title, expand=True)
             for header in ("Id", "Status", "Latest actual", "Expected", "Target", "Due"):
                 table.add_column(header, no_wrap=True)
+            table.add_column("Projected", overflow="fold")
             table.add_column("Why", ratio=1, overflow="fold")
             for item in plan.items:
                 table.add_row(
                     Text(terminal_text(item.id, one_line=True)),
-                    Text(item.status, style=_STYLES[item.status]),
-                    _latest(item),
+                    Text(terminal_text(item.label, one_line=True), style=_STYLES[item.status]),
+                    Text(terminal_text(_latest(item), one_line=True)),
                     _number(item.expected),
                     _number(item.target),
-                    str(item.due or ""),
+                    Text(terminal_text(str(item.due or ""), one_line=True)),
+                    Text(terminal_text(_projected(item), one_line=True)),
                     Text(terminal_text(item.reason)),
                 )
             console.print(table)

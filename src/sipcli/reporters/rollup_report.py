@@ -10,6 +10,8 @@ from sipcli.reporters.base import Reporter
 from sipcli.reporters.sanitise import markdown_value, terminal_text
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from sipcli.monitor.rollup import Rollup, SchoolRow
 
 #: The version of the JSON object `sip report --format json` writes.
@@ -26,6 +28,7 @@ HEADERS = (
     "Off track",
     "Overdue",
     "Missing stages",
+    "Standing",
 )
 
 
@@ -38,7 +41,7 @@ def cells(row: SchoolRow) -> tuple[str, ...]:
     return (
         row.school,
         row.district,
-        row.school_year,
+        row.school_year or "",
         str(row.goals),
         str(row.benchmarks),
         _shown(row.average_score),
@@ -46,7 +49,16 @@ def cells(row: SchoolRow) -> tuple[str, ...]:
         _shown(row.off_track),
         _shown(row.overdue),
         ", ".join(row.missing_stages) or "none",
+        standing(row),
     )
+
+
+def standing(row: SchoolRow) -> str:
+    """Return the goals and benchmarks by the school's names for their status, and projections."""
+    parts = [f"{count} {label}" for label, count in row.standing]
+    if row.projected:
+        parts.append(f"{row.projected} with a projection (not counted)")
+    return ", ".join(parts)
 
 
 def summary(rollup: Rollup) -> str:
@@ -64,13 +76,27 @@ def summary(rollup: Rollup) -> str:
     return "; ".join(parts) + "."
 
 
+def _period(day: dt.date | None) -> str | None:
+    from sipcli.monitor.progress import period_text  # noqa: PLC0415 - the core, when used
+
+    return period_text(day)
+
+
 def rollup_to_json(rollup: Rollup) -> dict[str, Any]:
     """Return the documented JSON object of a rollup."""
     return {
         "version": ROLLUP_JSON_VERSION,
         "as_of": rollup.as_of.isoformat(),
+        "as_of_period": _period(rollup.as_of),
         "schools": [
-            {**row.__dict__, "missing_stages": list(row.missing_stages)} for row in rollup.rows
+            {
+                **row.__dict__,
+                "missing_stages": list(row.missing_stages),
+                "standing": dict(row.standing),
+                "as_of": row.as_of.isoformat() if row.as_of else None,
+                "as_of_period": _period(row.as_of),
+            }
+            for row in rollup.rows
         ],
         "invalid": [item.__dict__ for item in rollup.invalid],
     }
