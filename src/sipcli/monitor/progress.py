@@ -519,8 +519,11 @@ def _benchmark_standing(benchmark: Benchmark, as_of: dt.date, scale: StatusScale
     )
     late = overdue_date(benchmark.due, None, updates, as_of)
     if late is not None:
+        only_projected = " (only a projection; record the actual result)" if base.projected else ""
         return replace(
-            base, status="overdue", reason=f"no result recorded for the check due {late}"
+            base,
+            status="overdue",
+            reason=f"no result recorded for the check due {late}{only_projected}",
         )
     if benchmark.target is None:
         status, reason = _recorded_or_no_data(latest, "no target to compare with")
