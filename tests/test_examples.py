@@ -40,5 +40,7 @@ def test_example_uses_every_turnaround_practice(example: Path) -> None:
 def test_example_has_comments_and_the_schema_modeline(example: Path) -> None:
     text = example.read_text(encoding="utf-8")
     schema = Path("../" * len(example.relative_to(ROOT).parents[:-1])) / "schema"
-    assert text.startswith(f"# yaml-language-server: $schema={schema.as_posix()}/sip-plan.schema.json\n")
+    assert text.startswith(
+        f"# yaml-language-server: $schema={schema.as_posix()}/sip-plan.schema.json\n"
+    )
     assert sum(1 for line in text.splitlines() if line.lstrip().startswith("#")) >= 10
