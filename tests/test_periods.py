@@ -209,8 +209,10 @@ def test_calendar_settings_replace_the_defaults_key_by_key() -> None:
     assert read_when("Q3", context).end == dt.date(2027, 4, 10)  # the default, kept
     assert read_when("spring 2027", context).end == dt.date(2027, 5, 31)
     assert read_when("spring 2027 MCAS", context).known == dt.date(2027, 8, 20)
+    assert read_when("spring 2027 MCAS", context).preliminary == dt.date(2027, 6, 25)
     lexia = read_when("winter 2027 lexia core5", context)
     assert (lexia.label, lexia.known) == ("winter 2027 Lexia", dt.date(2027, 2, 1))
+    assert lexia.preliminary is None
     assert read_when("winter 2027 i-Ready", context).known == dt.date(2027, 2, 13)
 
 
