@@ -192,7 +192,14 @@ def test_calendar_settings_replace_the_defaults_key_by_key() -> None:
             "seasons": {"spring": {"start": "03-15", "end": "05-31"}},
             "assessments": {
                 "MCAS": {
-                    "windows": {"spring": {"start": "04-01", "end": "05-20", "results": "08-20"}}
+                    "windows": {
+                        "spring": {
+                            "start": "04-01",
+                            "end": "05-20",
+                            "results": "08-20",
+                            "preliminary": "06-25",
+                        }
+                    }
                 },
                 "Lexia": {
                     "names": ["Lexia Core5"],
