@@ -30,7 +30,7 @@ def plan_kinds() -> dict[str, KindFacts]:
     from ruamel.yaml import YAML  # noqa: PLC0415 - read only when a kind is asked about
 
     text = files("sipcli").joinpath("data").joinpath("plan_kinds.yaml").read_text(encoding="utf-8")
-    data = YAML(typ="safe", pure=True).load(text)["kinds"]
+    data = YAML(typ="safe").load(text)["kinds"]  # sip's own file: libyaml when installed
     return {
         name: KindFacts(
             title=str(entry["title"]),

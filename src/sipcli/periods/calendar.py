@@ -33,7 +33,8 @@ MonthDay = Annotated[str, AfterValidator(_month_day)]
 
 
 class _Settings(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # Built on first use: most plans write no period, and sip's start-up time counts.
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class Span(_Settings):
@@ -75,7 +76,7 @@ class CalendarSettings(_Settings):
     assessments: dict[str, Assessment] = Field(default_factory=dict)
     """Assessments by name, each replacing the default of that name or adding one."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
 
 def _parts(month_day: str) -> tuple[int, int]:
@@ -178,4 +179,5 @@ def default_calendar() -> Calendar:
     from ruamel.yaml import YAML  # noqa: PLC0415 - only plans that write periods need it
 
     text = files("sipcli").joinpath("data").joinpath("calendar.yaml").read_text(encoding="utf-8")
-    return calendar_from(YAML(typ="safe", pure=True).load(text))
+    # sip's own file: libyaml's parser when installed (ten times the pure one's speed).
+    return calendar_from(YAML(typ="safe").load(text))
