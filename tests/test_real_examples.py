@@ -136,3 +136,12 @@ def test_the_council_plan_is_not_asked_for_turnaround_practices(run_sip: Any) ->
     result = run_sip("lint", "--format", "json", "--select", "SIP501,SIP502,SIP601", COUNCIL)
     assert json.loads(result.stdout)["diagnostics"] == []
     assert result.exit_code == 0
+
+
+def test_sip_config_says_where_the_calendar_and_the_scale_come_from(run_sip: Any) -> None:
+    shown = run_sip("config", K8).stdout
+    assert "with from the file: school-year; terms Q1, Q2, Q3, Q4; assessments i-Ready" in shown
+    assert "Status scale: from the file: Green - on pace for the annual goal," in shown
+    default = run_sip("config", COUNCIL).stdout
+    assert "Calendar:     the shipped Massachusetts calendar" in default
+    assert "Status scale: the default" in default

@@ -11,7 +11,7 @@ from sipcli.errors import SipError
 from sipcli.lint.catalog import Entry, all_entries, find_entry
 from sipcli.lint.rules.registry import RuleClass, did_you_mean, find_rule
 from sipcli.lint.settings import RuleSelection, Settings, profile_severity, settings_for
-from sipcli.load.config import PROFILES
+from sipcli.load.config import PROFILES, ConfigFile, read_config
 
 _FAMILY_TITLES = {
     "file": "Reading the file",
@@ -195,11 +195,40 @@ def describe_settings(
         "Rules:",
     ]
     lines += _rule_lines(settings)
+    data, _ = read_config(settings.path)
+    lines += ["", *_calendar_lines(data), *_scale_lines(data)]
     if settings.per_file_ignores:
         lines += ["", "Per-file ignores:"]
         for pattern, rules in settings.per_file_ignores.items():
             lines.append(f"  {pattern}: {', '.join(rule.code for rule in rules)}")
     return "\n".join(lines) + "\n"
+
+
+def _calendar_lines(data: ConfigFile) -> list[str]:
+    """Where the calendar that gives periods their dates comes from."""
+    shipped = "the shipped Massachusetts calendar (sipcli/data/calendar.yaml)"
+    calendar = data.calendar
+    if calendar is None:
+        return [f"Calendar:     {shipped}"]
+    changed = ["school-year"] if calendar.school_year else []
+    for name, entries in (
+        ("terms", calendar.terms),
+        ("seasons", calendar.seasons),
+        ("assessments", calendar.assessments),
+    ):
+        if entries:
+            changed.append(f"{name} {', '.join(entries)}")
+    return [f"Calendar:     {shipped}, with from the file: {'; '.join(changed) or 'nothing'}"]
+
+
+def _scale_lines(data: ConfigFile) -> list[str]:
+    """The status names progress reports use."""
+    scale = data.status_scale
+    if scale is None:
+        return ["Status scale: the default (on track, at risk, off track; --on-track, --at-risk)"]
+    levels = ", ".join(level.name for level in scale.levels)
+    multi = f"; multi-year: {scale.multi_year_met}" if scale.multi_year_met else ""
+    return [f"Status scale: from the file: {levels}{multi}"]
 
 
 def _rule_lines(settings: Settings) -> list[str]:
