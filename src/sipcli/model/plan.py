@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ValidationInfo, model_validator
+from pydantic import BaseModel, PrivateAttr, ValidationInfo, model_validator
 
 from sipcli.model.assessment import Assessment
 from sipcli.model.district import DistrictSystems
@@ -20,7 +20,7 @@ from sipcli.model.stakeholders import StakeholderEngagement
 from sipcli.model.summary import ExecutiveSummary
 from sipcli.model.types import STRICT_MODEL, Text, normalise_school_year
 from sipcli.model.vision import Vision
-from sipcli.periods import PeriodContext
+from sipcli.periods import Calendar, PeriodContext
 
 #: The plan format versions this sip reads.
 SCHEMA_VERSIONS = (1,)
@@ -60,13 +60,44 @@ class Plan(BaseModel):
     monitoring: Monitoring | None = None
     """Phase III: progress monitoring."""
 
+    _periods: PeriodContext | None = PrivateAttr(default=None)
+
     @model_validator(mode="before")
     @classmethod
     def _read_periods_in_the_plans_year(cls, data: Any, info: ValidationInfo) -> Any:
         """Let bare terms ("Q2", "EOY") and plan years be read in ``plan.school_year``."""
         if isinstance(info.context, PeriodContext) and isinstance(data, dict):
             info.context.school_year = first_school_year(data)
+            info.context.school_year_written = _school_year_written(data)
         return data
+
+    @model_validator(mode="after")
+    def _keep_the_calendar(self, info: ValidationInfo) -> Plan:
+        """Remember what the plan's periods were read against (see `calendar`)."""
+        if isinstance(info.context, PeriodContext):
+            self._periods = info.context
+        return self
+
+    def __eq__(self, other: object) -> bool:
+        """Two plans are equal when they say the same (how their periods were read aside)."""
+        if not isinstance(other, Plan):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    __hash__ = None  # type: ignore[assignment]  # as pydantic's own: a plan is mutable
+
+    @property
+    def calendar(self) -> Calendar:
+        """The school calendar the plan's periods were read in (its ``.sip.yaml``'s, else the shipped one).
+
+        Built on first use, so a plan of exact dates reads no calendar file until asked.
+        """
+        return (self._periods or PeriodContext()).resolved_calendar()
+
+
+def _school_year_written(data: dict[Any, Any]) -> bool:
+    info = data.get("plan")
+    return isinstance(info, dict) and info.get("school_year") is not None
 
 
 def first_school_year(data: dict[Any, Any]) -> int | None:

@@ -48,6 +48,8 @@ class PeriodContext:
     """Reads the ``calendar:`` section of ``.sip.yaml`` (called only when a period is read)."""
     school_year: int | None = None
     """The first calendar year of the plan's school year (2026 for SY2026-27), if it names one."""
+    school_year_written: bool = False
+    """Whether the plan writes a school year at all (readable or not)."""
     calendar: Calendar | None = field(default=None, repr=False)
     """The calendar itself, when already built."""
 
@@ -312,6 +314,12 @@ class _Reader:
     # -- helpers --------------------------------------------------------------------------------
 
     def _plan_school_year(self, what: str) -> int:
+        if self.context.school_year is None and self.context.school_year_written:
+            raise PeriodError(
+                f"'{self.text}' is read in the plan's school year, and plan.school_year cannot "
+                "be read (see its own error): correct it, or write the year here, e.g. "
+                f"'SY2026-27 {self.text}'."
+            )
         if self.context.school_year is None:
             raise PeriodError(
                 f"'{self.text}' needs a school year: {what} is read in the plan's school year, "
