@@ -146,3 +146,9 @@ def test_org_code_refuses_a_boolean_as_text_not_as_number() -> None:
     with pytest.raises(ValidationError) as raised:
         ORG_CODE.validate_python(True)
     assert [e["type"] for e in raised.value.errors()] == ["string_type"]
+
+
+@pytest.mark.parametrize("written", ["SY9999-00", "SY1899-00", "0000-01"])
+def test_a_school_year_far_outside_any_plan_is_refused(written: str) -> None:
+    with pytest.raises(ValueError, match="between SY1900-01 and SY2199-00"):
+        normalise_school_year(written)

@@ -55,8 +55,8 @@ def _read(text: object, context: PeriodContext = IN_SY2026) -> When:
         ("S2", "term", "2027-01-26", "2027-06-20", "2027-06-20", "S2 2026-27"),
         ("BOY", "term", "2026-09-01", "2026-10-10", "2026-10-10", "BOY 2026-27"),
         ("MOY", "term", "2027-01-05", "2027-02-13", "2027-02-13", "MOY 2026-27"),
-        ("EOY", "term", "2027-05-04", "2027-06-12", "2027-06-12", "EOY 2026-27"),
-        ("end of year", "term", "2027-05-04", "2027-06-12", "2027-06-12", "EOY 2026-27"),
+        ("EOY", "term", "2027-05-04", "2027-06-20", "2027-06-20", "EOY 2026-27"),
+        ("end of year", "term", "2027-05-04", "2027-06-20", "2027-06-20", "EOY 2026-27"),
         ("mid-year", "term", "2027-01-05", "2027-02-13", "2027-02-13", "MOY 2026-27"),
         ("fall 2026", "season", "2026-09-01", "2026-11-30", "2026-11-30", "fall 2026"),
         ("Autumn 2026", "season", "2026-09-01", "2026-11-30", "2026-11-30", "fall 2026"),
@@ -145,7 +145,6 @@ def test_an_assessment_knows_its_preliminary_results() -> None:
             "fall 2027 MCAS",
             "MCAS has no fall window in the school calendar; its windows are spring",
         ),
-        ("spring", "write the season with its year, e.g. 'spring 2027'"),
         ("2027", "'2027' is a year alone"),
         ("2027-02-30", "'2027-02-30' is not a day of the calendar"),
         ("Q2 next year", "'next year' is not a school year"),
@@ -159,6 +158,57 @@ def test_bad_periods_say_what_is_wrong(text: object, says: str) -> None:
     with pytest.raises(PeriodError, match=None) as error:
         _read(text)
     assert says in str(error.value)
+
+
+def test_a_season_without_its_year_is_read_in_the_plans_school_year() -> None:
+    assert str(_read("spring")) == "spring 2027"
+    assert str(_read("fall i-Ready")) == "fall 2026 i-Ready"
+    with pytest.raises(PeriodError, match=r"write the season with its year, e\.g\. 'spring 2027'"):
+        read_when("spring", PeriodContext())
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("by the end of T2", "T2 2026-27"),
+        ("at the end of the year", "EOY 2026-27"),
+        ("in SY2026-27", "SY2026-27"),
+        ("by spring 2027 MCAS", "spring 2027 MCAS"),
+        ("2nd quarter", "Q2 2026-27"),
+        ("third trimester", "T3 2026-27"),
+        ("MCAS 2027", "spring 2027 MCAS"),
+        ("6/30/2027", "2027-06-30"),
+    ],
+)
+def test_the_words_plans_put_around_a_period(text: str, label: str) -> None:
+    assert str(_read(text)) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("june 0000", "falls outside the years 1900 to 2200"),
+        ("SY9999-00", "falls outside the years 1900 to 2200"),
+        ("2207-06-01", "falls outside the years 1900 to 2200"),
+        ("spring 2026-27", "a season is named by its calendar year, e.g. 'spring 2027'"),
+        ("2026-13", "'2026-13' has no month 13"),
+        ("Term 2", "the school calendar has no term called 'Term 2'"),
+        ("i-Ready 2027", "i-Ready has 3 windows (fall, winter, spring); say which"),
+    ],
+)
+def test_more_bad_periods(text: str, says: str) -> None:
+    with pytest.raises(PeriodError) as error:
+        _read(text)
+    assert says in str(error.value)
+
+
+def test_a_term_the_school_names_term_2() -> None:
+    settings = CalendarSettings.model_validate(
+        {"terms": {"Term 2": {"start": "11-16", "end": "03-05"}}}
+    )
+    context = PeriodContext(settings=lambda: settings, school_year=2026)
+    for text in ("Term 2", "by the end of Term 2", "term2"):
+        assert read_when(text, context).end == dt.date(2027, 3, 5), text
 
 
 def test_a_bare_term_needs_the_plans_school_year() -> None:
@@ -335,8 +385,8 @@ def test_a_season_ends_in_the_year_it_is_named_by(year: int, season: str) -> Non
 def test_a_calendar_that_opens_later_keeps_its_early_terms_in_the_fall() -> None:
     settings = CalendarSettings.model_validate({"school-year": {"start": "09-08", "end": "06-17"}})
     context = PeriodContext(settings=lambda: settings, school_year=2026)
-    assert read_when("T1", context).start == dt.date(2026, 8, 28)  # the default T1, in the fall
-    assert read_when("Q4", context).end == dt.date(2027, 6, 20)
+    assert read_when("T1", context).start == dt.date(2026, 9, 8)  # in the fall, from the first day
+    assert read_when("Q4", context).end == dt.date(2027, 6, 17)  # and to the last
     assert read_when("SY2026-27", context).start == dt.date(2026, 9, 8)
 
 
@@ -344,3 +394,62 @@ def test_a_when_read_again_keeps_its_period() -> None:
     q2 = _read("Q2")
     again = read_when(q2, PeriodContext())  # no school year needed: it is already placed
     assert again is q2 and str(again) == "Q2 2026-27"
+
+
+@pytest.mark.parametrize(
+    ("school_year", "q1", "q4_end", "eoy_end"),
+    [
+        (("07-01", "06-30"), ("2026-08-28", "2026-11-07"), "2027-06-20", "2027-06-20"),
+        (("08-28", "06-20"), ("2026-08-28", "2026-11-07"), "2027-06-20", "2027-06-20"),
+        (("09-08", "06-17"), ("2026-09-08", "2026-11-07"), "2027-06-17", "2027-06-17"),
+    ],
+)
+def test_terms_fit_the_districts_school_year(
+    school_year: tuple[str, str], q1: tuple[str, str], q4_end: str, eoy_end: str
+) -> None:
+    start, end = school_year
+    settings = CalendarSettings.model_validate({"school-year": {"start": start, "end": end}})
+    context = PeriodContext(settings=lambda: settings, school_year=2026)
+    first = read_when("Q1", context)
+    assert (first.start.isoformat(), first.end.isoformat()) == q1
+    assert read_when("Q4", context).end.isoformat() == q4_end  # never past the last day
+    assert read_when("EOY", context).end.isoformat() == eoy_end
+    whole = read_when("SY2026-27", context)
+    assert whole.start < whole.end
+
+
+def test_a_term_that_does_not_fit_the_school_year_is_named() -> None:
+    settings = CalendarSettings.model_validate(
+        {"terms": {"Q2": {"start": "01-30", "end": "11-10"}}}
+    )
+    with pytest.raises(PeriodError, match=r"the term Q2 \(01-30 to 11-10\) does not fit"):
+        read_when("Q2", PeriodContext(settings=lambda: settings, school_year=2026))
+
+
+@pytest.mark.parametrize(
+    ("window", "says"),
+    [
+        ({"start": "03-01", "end": "05-29", "results": "04-01"}, "falls inside the window"),
+        (
+            {"start": "03-01", "end": "05-29", "results": "09-01", "preliminary": "10-01"},
+            "comes after results",
+        ),
+    ],
+)
+def test_impossible_results_days_are_refused(window: dict[str, str], says: str) -> None:
+    with pytest.raises(ValueError, match=says):
+        CalendarSettings.model_validate({"assessments": {"X": {"windows": {"spring": window}}}})
+
+
+def test_date_arithmetic_on_a_when_gives_plain_dates() -> None:
+    q2 = _read("Q2")
+    for moved in (q2 + dt.timedelta(days=1), dt.timedelta(days=1) + q2, q2 - dt.timedelta(days=1)):
+        assert type(moved) is dt.date
+    assert (q2 + dt.timedelta(days=1)).isoformat() == "2027-01-31"
+    assert (_read("EOY") - q2).days == 141 and (dt.date(2027, 3, 1) - q2).days == 30
+    assert type(q2.replace(year=2030)) is dt.date
+
+
+def test_29_february_is_in_winter() -> None:
+    assert _read("winter 2028").end == dt.date(2028, 2, 29)
+    assert _read("winter 2027").end == dt.date(2027, 2, 28)

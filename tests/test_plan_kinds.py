@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -33,7 +34,7 @@ def test_a_sustainable_improvement_plan_still_requires_its_type_and_year(tmp_pat
     assert [(code, line) for code, line, _, _ in found] == [("SIP101", 4), ("SIP101", 4)]
     assert (
         "plan.type is missing" in found[0][3]
-        and "a Sustainable Improvement Plan requires" in found[0][3]
+        and "this kind of plan (Sustainable Improvement Plan) requires it" in found[0][3]
     )
     assert "plan.school_year is missing" in found[1][3]
 
@@ -69,7 +70,9 @@ def test_each_kind_requires_only_what_it_needs_and_sets_the_title(
 def test_a_kind_other_needs_its_title(tmp_path: Path) -> None:
     found, _ = _check(tmp_path, "plan: {kind: other}\n")
     assert [(code, line) for code, line, _, _ in found] == [("SIP101", 3)]
-    assert "plan.title is missing" in found[0][3] and "Improvement Plan requires it" in found[0][3]
+    assert (
+        "plan.title is missing" in found[0][3] and "(Improvement Plan) requires it" in found[0][3]
+    )
 
 
 def test_an_unknown_kind_is_a_choice_error_with_a_suggestion(tmp_path: Path) -> None:
@@ -139,3 +142,33 @@ def test_every_kind_in_the_data_file_is_a_kind_of_the_format() -> None:
     from sipcli.model.plan_info import PlanKind
 
     assert set(plan_kinds()) == set(get_args(PlanKind))
+
+
+def test_config_mistakes_under_calendar_get_the_right_hints(tmp_path: Path, run_sip: Any) -> None:
+    (tmp_path / ".git").mkdir()
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        HEAD + "plan: {type: initial, school_year: SY2026-27}\ngoals:\n"
+        "  - {id: G1, statement: s, target: {value: 1, by: Q2}}\n",
+        encoding="utf-8",
+    )
+    for setting, says in [
+        ("calendar: {term: {}}", "unknown key 'term'; did you mean 'terms'?"),
+        (
+            "calendar: {terms: {Q2: {start: '11-01', end: '01-20', results: '02-01'}}}",
+            "unknown key 'results'; allowed keys: start, end",
+        ),
+        (
+            "calendar: {assessments: {MCAS: {windows: {spring: {start: '03-01', end: '05-20', result: '09-01'}}}}}",
+            "did you mean 'results'?",
+        ),
+        (
+            "calendar: {assessments: {MCAS: {windows: {spring: {start: '03-01', end: '05-20', results: '04-01'}}}}}",
+            "results (04-01) falls inside the window (03-01 to 05-20)",
+        ),
+    ]:
+        (tmp_path / ".sip.yaml").write_text(setting + "\n", encoding="utf-8")
+        result = run_sip("validate", plan)
+        assert result.exit_code == 2, setting
+        assert says in result.stderr and ".sip.yaml:1:" in result.stderr, result.stderr
+        assert "Value error" not in result.stderr

@@ -20,6 +20,7 @@ from sipcli.errors import SipError
 from sipcli.load.positions import locate
 from sipcli.load.source import Document, load_file
 from sipcli.periods import CalendarSettings
+from sipcli.periods.calendar import Assessment, Span, Window
 
 CONFIG_NAMES = (".sip.yaml", ".sip.yml")
 Profile = Literal["draft", "standard", "submission"]
@@ -196,7 +197,7 @@ def _config_errors(path: Path, raw: Any, error: ValidationError) -> str:
     for problem in error.errors(include_url=False):
         loc = tuple(problem["loc"])
         where = locate(raw, loc, "key" if problem["type"] == "extra_forbidden" else "value")
-        message = problem["msg"]
+        message = str(problem["msg"]).removeprefix("Value error, ")
         if problem["type"] == "extra_forbidden":
             known = [kebab(name) for name in _model_fields_at(loc[:-1])]
             guess = closest(str(loc[-1]), known)
@@ -211,12 +212,15 @@ def _model_fields_at(loc: Sequence[Any]) -> list[str]:
         return list(RuleSetting.model_fields)
     if loc[:1] == ("status-scale",):
         return list(ScaleLevel.model_fields if len(loc) >= 3 else StatusScaleSettings.model_fields)
-    if len(loc) == 2 and loc[0] == "calendar":
-        return list(CalendarSettings.model_fields)
-    if len(loc) >= 3 and loc[0] == "calendar":
-        return (
-            ["start", "end", "results", "preliminary"]
-            if loc[1] != "assessments"
-            else ["names", "windows"]
-        )
+    if loc[:1] == ("calendar",):
+        return list(_calendar_model_at(tuple(loc[1:])).model_fields)
     return list(ConfigFile.model_fields)
+
+
+def _calendar_model_at(inner: tuple[Any, ...]) -> type[BaseModel]:
+    """The calendar settings model of the section at ``calendar.<inner>``."""
+    if inner[:1] in (("terms",), ("seasons",)) and len(inner) == 2:
+        return Span
+    if inner[:1] == ("assessments",):
+        return Window if len(inner) == 4 else Assessment
+    return CalendarSettings

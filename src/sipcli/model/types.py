@@ -55,6 +55,10 @@ def normalise_school_year(value: Any) -> Any:
     if match is None:
         raise ValueError(f"'{value}' is not a school year; write it like SY2025-26")
     start, end = int(match.group(1)), match.group(2)
+    if not 1900 <= start < 2200:
+        raise ValueError(
+            f"'{value}' is not a school year between SY1900-01 and SY2199-00; check the year"
+        )
     if len(end) == 4:
         end_year = int(end)
     elif int(end) == (start + 1) % 100:

@@ -14,7 +14,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 _MONTH_DAY = re.compile(r"^(\d{1,2})-(\d{1,2})$")
 
@@ -50,9 +50,30 @@ class Window(Span):
     """An assessment window and the day its results are known."""
 
     results: MonthDay | None = None
-    """When results are known, MM-DD (the day after the window ends when not given)."""
+    """When results are known, MM-DD: the first such day after the window closes (the day after it closes when not given)."""
     preliminary: MonthDay | None = None
     """When preliminary results reach the school, MM-DD, if earlier."""
+
+    @model_validator(mode="after")
+    def _results_after_the_window(self) -> Window:
+        """Refuse a results day inside the window, or preliminary results after the final ones."""
+        window = _days_after(self.start, self.end)
+        for name, day in (("results", self.results), ("preliminary", self.preliminary)):
+            if day is not None and _days_after(self.start, day) <= window:
+                raise ValueError(
+                    f"{name} ({day}) falls inside the window ({self.start} to {self.end}); "
+                    "results are known after the window closes"
+                )
+        if (
+            self.results
+            and self.preliminary
+            and _days_after(self.end, self.preliminary) > _days_after(self.end, self.results)
+        ):
+            raise ValueError(
+                f"preliminary ({self.preliminary}) comes after results ({self.results}); "
+                "preliminary results arrive first"
+            )
+        return self
 
 
 class Assessment(_Settings):
@@ -77,6 +98,12 @@ class CalendarSettings(_Settings):
     """Assessments by name, each replacing the default of that name or adding one."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
+
+
+def _days_after(first: str, then: str) -> int:
+    """How many days after ``first`` the next ``then`` comes (0 to 365), both MM-DD."""
+    start, later = on(first, 2001), on(then, 2001)
+    return (later - start).days % 365
 
 
 def _parts(month_day: str) -> tuple[int, int]:
@@ -125,22 +152,30 @@ class Calendar:
     def in_school_year(self, month_day: str, start_year: int) -> dt.date:
         """Return ``MM-DD`` in the school year that starts in ``start_year``.
 
-        Days from the middle of the summer break on fall in the first calendar year, earlier
-        days in the second, so a term that starts a few days before the school year (a
-        district's calendar moved the opening) still belongs to it.
+        From the first day of school on, a day is in the first calendar year; up to the last
+        day of school, in the second. A day of the summer break falls in the first year from
+        the middle of the break on, so a term that starts a few days before the school year
+        (a district's calendar opens later) still belongs to it.
         """
-        year = start_year if _parts(month_day) >= self._summer_midpoint() else start_year + 1
-        return on(month_day, year)
+        return on(month_day, start_year + self._year_offset(_parts(month_day)))
 
     def school_year_of(self, day: dt.date) -> int:
         """Return the first calendar year of the school year ``day`` falls in."""
-        return day.year if (day.month, day.day) >= self._summer_midpoint() else day.year - 1
+        return day.year - self._year_offset((day.month, day.day))
+
+    def _year_offset(self, month_day: tuple[int, int]) -> int:
+        first, last = _parts(self.school_year.start), _parts(self.school_year.end)
+        if first <= last:  # a school year inside one calendar year
+            return 0
+        if month_day >= first:
+            return 0
+        if month_day <= last:
+            return 1
+        return 0 if month_day >= self._summer_midpoint() else 1
 
     def _summer_midpoint(self) -> tuple[int, int]:
         end = on(self.school_year.end, 2001)
         start = on(self.school_year.start, 2001)
-        if start <= end:  # a school year that does not cross New Year: no summer to split
-            return (1, 1)
         middle = end + (start - end) / 2
         return middle.month, middle.day
 

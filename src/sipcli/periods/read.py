@@ -62,6 +62,7 @@ class PeriodContext:
 
 
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _LONG_YEAR = re.compile(r"^(?:sy ?)?(\d{4}) ?[-/] ?(\d{2}|\d{4})(?: ?sy)?$")
 _SHORT_YEAR = re.compile(r"^(?:sy ?(\d{2}) ?[-/] ?(\d{2})|(\d{2}) ?[-/] ?(\d{2}) ?sy|sy ?(\d{2}))$")
@@ -86,6 +87,15 @@ _PHRASES = {
     "end of the year": "EOY",
 }
 _TERM_WORDS = {"quarter": "Q", "trimester": "T", "semester": "S"}
+#: Words before a period that do not change it: "by Q2", "at the end of T1", "during MOY".
+_LEADING = re.compile(
+    r"^(?:(?:by|at|in|during|before|until|as of)\s+)?(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?"
+)
+_ORDINALS = {"1st": "1", "first": "1", "2nd": "2", "second": "2", "3rd": "3", "third": "3"}
+_ORDINALS |= {"4th": "4", "fourth": "4"}
+_ORDINAL = re.compile(
+    r"\b(1st|first|2nd|second|3rd|third|4th|fourth) (quarter|trimester|semester|term)\b"
+)
 _SEASONS = ("fall", "autumn", "winter", "spring", "summer")
 
 
@@ -107,7 +117,24 @@ def read_when(value: Any, context: PeriodContext | None = None) -> When:
     text = str(value).strip()
     if not text:
         raise PeriodError(f"this is empty. {FORMS}")
-    return _Reader(text, context).read()
+    try:
+        when = _Reader(text, context).read()
+    except PeriodError:
+        raise
+    except (ValueError, OverflowError):  # a year the calendar cannot hold (0, 10000)
+        raise PeriodError(_out_of_years(text)) from None
+    if not (when.start.year >= FIRST_YEAR and when.known.year <= LAST_YEAR):
+        raise PeriodError(_out_of_years(text))
+    return when
+
+
+#: The years a plan's dates may fall in: wide enough for archives and long plans, narrow
+#: enough to catch a mistyped year (2207 for 2027).
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+
+
+def _out_of_years(text: str) -> str:
+    return f"'{text}' falls outside the years {FIRST_YEAR} to {LAST_YEAR}; check the year. {FORMS}"
 
 
 def when_from_date(day: dt.date, text: str | None = None) -> When:
@@ -115,6 +142,13 @@ def when_from_date(day: dt.date, text: str | None = None) -> When:
     return When(
         day, text=text or day.isoformat(), label=day.isoformat(), kind="date", start=day, end=day
     )
+
+
+def _without_leading_words(words: str) -> str:
+    """Drop what does not change a period: "by the end of T2" is T2 (a term's end is its day)."""
+    for phrase, term in _PHRASES.items():
+        words = words.replace(phrase, term.lower())
+    return _LEADING.sub("", words)
 
 
 def _normal(text: str) -> str:
@@ -128,7 +162,7 @@ class _Reader:
 
     def __init__(self, text: str, context: PeriodContext) -> None:
         self.text = text
-        self.words = _normal(text)
+        self.words = _without_leading_words(_normal(text))
         self.context = context
         self.calendar = context.resolved_calendar()
 
@@ -143,10 +177,12 @@ class _Reader:
 
     def _date(self, words: str) -> When | None:
         match = _DATE.match(words)
-        if match is None:
+        us = _US_DATE.match(words)
+        if match is None and us is None:
             return None
+        parts = match.groups() if match else (us.group(3), us.group(1), us.group(2))  # type: ignore[union-attr]
         try:
-            day = dt.date(*(int(part) for part in match.groups()))
+            day = dt.date(*(int(part) for part in parts))
         except ValueError:
             raise PeriodError(f"'{self.text}' is not a day of the calendar. {FORMS}") from None
         return when_from_date(day, self.text)
@@ -155,8 +191,15 @@ class _Reader:
         match = _MONTH.match(words)
         if match is not None:
             year, month = int(match.group(1)), int(match.group(2))
-            if month > 12 or month == (year + 1) % 100:
+            if month == (year + 1) % 100:
                 return None  # 2026-27 is a school year
+            if month > 12 and abs(month - year % 100) > 3:
+                raise PeriodError(
+                    f"'{self.text}' has no month {month}: write a month 2027-06, or a school "
+                    f"year with consecutive years, e.g. SY{year}-{(year + 1) % 100:02d}. {FORMS}"
+                )
+            if month > 12:
+                return None  # a school year written with the wrong second year: say so there
             return self._month_of(year, month)
         parts = words.split(" ")
         if (
@@ -212,14 +255,48 @@ class _Reader:
 
     def _period_with_words(self) -> When:
         words = self.words
-        for phrase, term in _PHRASES.items():
-            words = words.replace(phrase, term.lower())
+        words = _ORDINAL.sub(lambda m: f"{m.group(2)} {_ORDINALS[m.group(1)]}", words)
         for word, letter in _TERM_WORDS.items():
             words = re.sub(rf"\b{word} ?([1-4])\b", rf"{letter.lower()}\1", words)
+        words = self._named_terms(words)
         season = next((s for s in _SEASONS if re.search(rf"\b{s}\b", words)), None)
         if season is not None:
             return self._season_or_window(words, season)
-        return self._term(words)
+        single = self._single_window(words)
+        return single if single is not None else self._term(words)
+
+    def _named_terms(self, words: str) -> str:
+        """Join "term 2" into one word when the calendar names a term so ("Term 2")."""
+
+        def joined(match: re.Match[str]) -> str:
+            name = self.calendar.term_named(match.group(0))
+            if name is None:
+                terms = ", ".join(self.calendar.terms)
+                raise PeriodError(
+                    f"'{self.text}': the school calendar has no term called "
+                    f"'{match.group(0).title()}'; its terms are {terms}. Name the school's "
+                    "terms under calendar: terms: in .sip.yaml (e.g. 'Term 2': {start: "
+                    "'11-16', end: '03-05'}), or write the term as T2 or Q2."
+                )
+            return name.lower().replace(" ", "")
+
+        return re.sub(r"\bterm ?\d\b", joined, words)
+
+    def _single_window(self, words: str) -> When | None:
+        """Read "MCAS 2027": an assessment given in one window only, with that window's year."""
+        years = _FOUR_DIGITS.findall(words)
+        written = " ".join(_FOUR_DIGITS.sub(" ", words).split())
+        assessment = self.calendar.assessment_named(written) if len(years) == 1 else None
+        if assessment is None:
+            return None
+        windows = self.calendar.assessments[assessment].windows
+        if len(windows) != 1:
+            raise PeriodError(
+                f"'{self.text}': {assessment} has {len(windows)} windows "
+                f"({', '.join(windows)}); say which, e.g. '{next(iter(windows), 'spring')} "
+                f"{years[0]} {assessment}'."
+            )
+        return self._window(written, next(iter(windows)), int(years[0]))
 
     def _term(self, words: str) -> When:
         parts = words.split(" ")
@@ -241,6 +318,17 @@ class _Reader:
         span = self.calendar.terms[term]
         start = self.calendar.in_school_year(span.start, start_year)
         end = self.calendar.in_school_year(span.end, start_year)
+        if end < start:
+            school = self.calendar.school_year
+            raise PeriodError(
+                f"'{self.text}': the term {term} ({span.start} to {span.end}) does not fit in "
+                f"the school year ({school.start} to {school.end}): set calendar: terms: "
+                f"{term} in .sip.yaml to the district's dates."
+            )
+        year = self._whole_school_year(start_year)
+        # A term never runs past the school year: a district that closes earlier ends its
+        # last quarter, its EOY window, with its school year.
+        start, end = max(start, year.start), min(end, year.end)
         label = f"{term} {_school_year_label(start_year).removeprefix('SY')}"
         return self._when(end, "term", start, end, label)
 
@@ -266,6 +354,13 @@ class _Reader:
         rest = re.sub(
             r"\b(of|the|in|administration|window|diagnostic|results)\b", " ", rest
         ).strip()
+        if re.search(r"\d{4} ?- ?\d{2}", words):
+            raise PeriodError(
+                f"'{self.text}': a season is named by its calendar year, e.g. '{name} 2027', "
+                f"not by a school year. {FORMS}"
+            )
+        if not years and self.context.school_year is not None:
+            years = [str(self.context.school_year + (0 if name == "fall" else 1))]
         if len(years) != 1:
             raise PeriodError(
                 f"'{self.text}': write the season with its year, e.g. '{name} 2027'. {FORMS}"

@@ -56,6 +56,28 @@ class When(dt.date):
         """True when the plan wrote a period rather than an exact date."""
         return self.kind != "date"
 
+    # Date arithmetic on a subclass would build a new When from a year, month and day alone,
+    # which has no period to stand for: a day plus or minus some days is a plain date.
+    def __add__(self, other: dt.timedelta) -> dt.date:  # type: ignore[override]
+        """Return the settled day moved by ``other``, as a plain date."""
+        return self.known + other
+
+    __radd__ = __add__  # type: ignore[assignment]
+
+    def __sub__(self, other: Any) -> Any:
+        """Return days between two dates, or the settled day moved back, as `datetime.date` does."""
+        if isinstance(other, When):
+            other = other.known
+        return self.known - other
+
+    def __rsub__(self, other: Any) -> Any:
+        """Return ``other`` minus the settled day."""
+        return other - self.known
+
+    def replace(self, *args: Any, **changes: Any) -> dt.date:  # type: ignore[override]
+        """Return the settled day with ``changes``, as a plain date (the period is gone)."""
+        return self.known.replace(*args, **changes)
+
     def __str__(self) -> str:
         """Return the label: "Q2 2026-27", "spring 2027 MCAS", or the date as YYYY-MM-DD."""
         return self.label

@@ -115,7 +115,7 @@ def _required_by_kind(
         empty = path[-1] in parent
         where = locate(document.data, path if empty else path[:-1], "key" if empty else "parent")
         description = field_description(path)
-        meaning = f" ({description.rstrip('.')})" if description else ""
+        what = f": {description[:1].lower()}{description[1:].rstrip('.')}" if description else ""
         state = "has no value" if empty else "is missing"
         yield Diagnostic.of(
             MISSING,
@@ -124,8 +124,8 @@ def _required_by_kind(
             column=where.column,
             path=format_plan_path(path),
             message=(
-                f"{format_plan_path(path)} {state}{meaning}; a {kind.title} requires it. Add "
-                "it, or set plan.kind if this is another kind of plan."
+                f"{format_plan_path(path)} {state}; this kind of plan ({kind.title}) requires "
+                f"it{what}. Add it, or set plan.kind if this is another kind of plan."
             ),
         )
 
