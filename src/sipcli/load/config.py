@@ -78,6 +78,16 @@ class StatusScaleSettings(_ConfigModel):
     def _ordered(self) -> StatusScaleSettings:
         """Refuse levels whose thresholds do not go down, or a last level with a threshold."""
         *upper, last = self.levels
+        given = [level.at_least for level in self.levels if level.at_least is not None]
+        if given and self.levels[0].at_least is None:
+            raise ValueError(
+                "the levels go best first, and the best one needs at-least: list them from "
+                f"the best ('{self.levels[-1].name}'?) to the worst, the worst without at-least"
+            )
+        if given and max(given) <= 1 and any(0 < value < 1 for value in given):
+            raise ValueError(
+                "at-least is a percent of the expected progress: write 90 for 90%, not 0.9"
+            )
         if last.at_least is not None:
             raise ValueError(
                 f"the last level ('{last.name}') is everything below the one before it: "
@@ -90,6 +100,11 @@ class StatusScaleSettings(_ConfigModel):
                     "expected progress it covers (only the last level has none)"
                 )
             if index and level.at_least >= (upper[index - 1].at_least or 0):
+                if given == sorted(given) and len(given) > 1:
+                    raise ValueError(
+                        "the levels go best first: reverse the list, so that the level with "
+                        "the highest at-least comes first and the last has none"
+                    )
                 raise ValueError(
                     f"the levels go best first: '{level.name}' (at-least {level.at_least:g}) "
                     f"must start lower than '{upper[index - 1].name}' "
