@@ -488,3 +488,69 @@ def test_rule_command_names_the_kinds_a_rule_does_not_run_on(run_sip) -> None:
     assert "Does not run on these kinds of plan (plan.kind): School Improvement Plan" in text
     assert "(school_improvement)" in text and "turnaround_level4" not in text
     assert "Does not run on" not in run_sip("rule", "SIP201").stdout
+
+
+CADENCE_PLAN = """goals:
+  - id: G1
+    statement: Raise ELA achievement.
+    benchmarks:
+      - {id: G1.B1, statement: Coaching cycles held., type: process, due: [2026-12-15, 2027-03-20]}
+  - id: G2
+    statement: Raise math achievement.
+    benchmarks:
+      - {id: G2.B1, statement: Trimester checks., type: outcome, due: [T1, T2, T3]}
+"""
+
+
+def cadence_messages(run_sip, tmp_path: Path, config: str, header: str = MINIMAL_PLAN) -> list:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".sip.yaml").write_text("select: [SIP305]\n" + config, encoding="utf-8")
+    path = tmp_path / "plan.yaml"
+    path.write_text(header + CADENCE_PLAN, encoding="utf-8")
+    result = run_sip("lint", "-f", "json", path)
+    return [d["message"] for d in json.loads(result.stdout)["diagnostics"]]
+
+
+def test_cadence_checks_the_district_school_year(run_sip, tmp_path: Path) -> None:
+    # From 09-08 (the district's first day) to 2026-12-15 is 98 days: no gap. The district's
+    # trimesters follow its year: a check due T2 may happen any time in T2.
+    calendar = 'calendar:\n  school-year: {start: "09-08", end: "06-10"}\n'
+    assert cadence_messages(run_sip, tmp_path, calendar) == []
+
+
+def test_cadence_options_still_override_the_school_year(run_sip, tmp_path: Path) -> None:
+    options = 'rules:\n  SIP305: {options: {year-start: "09-01"}}\n'
+    [message] = cadence_messages(run_sip, tmp_path, options)
+    assert message.startswith(
+        "Goal G1 has no benchmark between 2026-09-01 (the start of the school year) and "
+        "2026-12-15, 105 days;"
+    )
+
+
+def test_cadence_does_not_apply_to_a_school_improvement_plan(run_sip, tmp_path: Path) -> None:
+    header = MINIMAL_PLAN.replace("  type: initial\n", "  kind: school_improvement\n")
+    options = 'rules:\n  SIP305: {options: {year-start: "09-01"}}\n'
+    assert cadence_messages(run_sip, tmp_path, options, header) == []
+
+
+def test_plan_year_messages_print_the_district_school_year(run_sip, tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    calendar = 'calendar:\n  school-year: {start: "09-08", end: "06-10"}\n'
+    (tmp_path / ".sip.yaml").write_text("select: [SIP210, SIP303]\n" + calendar, encoding="utf-8")
+    path = tmp_path / "plan.yaml"
+    path.write_text(
+        MINIMAL_PLAN
+        + """goals:
+  - id: G1
+    statement: Raise ELA achievement.
+    target: {value: 60, by: SY2029-30}
+    benchmarks:
+      - {id: G1.B1, statement: Checks., type: process, due: [2026-06-15, 2027-09-15]}
+""",
+        encoding="utf-8",
+    )
+    result = run_sip("lint", "-f", "json", path)
+    messages = [d["message"] for d in json.loads(result.stdout)["diagnostics"]]
+    assert any("which ends with SY2028-29 on 2029-06-10" in text for text in messages)
+    assert any("before SY2026-27 starts (2026-09-08)" in text for text in messages)
+    assert any("after SY2026-27 ends (2027-06-10)" in text for text in messages)

@@ -141,11 +141,12 @@ def test_goal_date_outside_horizon_names_periods_as_written() -> None:
       - {value: 40, by: spring 2026 MCAS}
 """
     assert messages_of(find_rule("SIP210"), plan) == [
-        "Goal G1's target date SY2029-30 starts after the plan's horizon, which ends 2029-06-30. "
-        "Date it within the plan's years, or change the plan's school_year or horizon_years.",
-        "Goal G1's interim target date spring 2026 MCAS ends before the plan starts on "
-        "2026-07-01. Date it within the plan's years, or change the plan's school_year or "
-        "horizon_years.",
+        "Goal G1's target date SY2029-30 starts after the plan's horizon, which ends with "
+        "SY2028-29 on 2029-06-20. Date it within the plan's years, or change the plan's "
+        "school_year or horizon_years.",
+        "Goal G1's interim target date spring 2026 MCAS ends before the plan starts with "
+        "SY2026-27 on 2026-08-28. Date it within the plan's years, or change the plan's "
+        "school_year or horizon_years.",
     ]
 
 
@@ -163,12 +164,15 @@ def test_benchmark_messages_name_periods_as_written() -> None:
         "year."
     ]
     assert messages_of(find_rule("SIP303"), plan) == [
-        "Benchmark G1.B1 is due fall 2027, after SY2026-27 ends (2027-06-30), the last school "
+        "Benchmark G1.B1 is due fall 2027, after SY2026-27 ends (2027-06-20), the last school "
         "year this plan sets benchmarks for. Check the year, or leave this checkpoint to a later "
         "renewal of the plan."
     ]
     [cadence] = messages_of(find_rule("SIP305"), plan)
-    assert cadence.startswith("Goal G1 has no benchmark between Q1 2026-27 and 2027-06-15 (the end")
+    assert cadence.startswith(
+        "Goal G1 has no benchmark between the end of Q1 2026-27 (2026-11-07) and 2027-06-20 (the "
+        "end of the school year), 225 days;"
+    )
 
 
 def test_value_out_of_range_says_projected_and_names_the_period() -> None:

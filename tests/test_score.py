@@ -442,10 +442,21 @@ def test_a_target_dated_by_a_period_is_time_bound_and_printed_as_written(
     # The window itself, not the September results day, is what must fit the plan's years.
     assert goal["within the plan"]["evidence"] == (
         "within the plan: goals[0] spring 2028 MCAS (2028-03-23 to 2028-05-29); "
-        "the plan runs 2026-07-01 to 2029-06-30"
+        "the plan runs SY2026-27 to SY2028-29 (2026-08-28 to 2029-06-20)"
     )
     assert goal["tracked"]["evidence"] == (
         "tracked: goals[0].benchmarks: 2 benchmarks, checked 4 times from Q2 2026-27 to SY2029-30"
+    )
+
+
+def test_the_plan_years_are_the_district_school_years(run_sip, period_plan: Path) -> None:
+    (period_plan.parent / ".git").mkdir()
+    (period_plan.parent / ".sip.yaml").write_text(
+        'calendar:\n  school-year: {start: "09-08", end: "06-10"}\n', encoding="utf-8"
+    )
+    goal = _checks(run_sip, period_plan)["goals[0]"]
+    assert goal["within the plan"]["evidence"].endswith(
+        "the plan runs SY2026-27 to SY2028-29 (2026-09-08 to 2029-06-10)"
     )
 
 
@@ -463,7 +474,7 @@ def test_a_period_past_the_plan_is_outside_it(run_sip, period_plan: Path) -> Non
     assert goal["passed"] is False
     assert goal["evidence"] == (
         "outside the plan: goals[1] SY2030-31 (2030-08-28 to 2031-06-20); "
-        "the plan runs 2026-07-01 to 2029-06-30"
+        "the plan runs SY2026-27 to SY2028-29 (2026-08-28 to 2029-06-20)"
     )
     benchmark = checks["goals[0].benchmarks[1]"]["within the plan"]
     # The period that is out of the plan is the one shown.
@@ -556,7 +567,55 @@ def test_period_date_reads_no_calendar_for_text_without_a_year(monkeypatch) -> N
         ("From 22-23 SY to SY2026-27, reduce absenteeism from 20% to 15%.", [20, 15]),
         ("Raise ELA to 36% by the end of Term 2.", [36]),
         ("By quarter 3, 45 students will pass.", [45]),
+        ("Our 3-year goal: grade 3 students will rise from 24% to 36%.", [24, 36]),
+        ("Our three-year goal: students will rise from 24% to 36%.", [24, 36]),
+        ("The 5-year graduation rate will rise from 88% to 92%.", [88, 92]),
+        ("Over 3 years, ELA will rise from 24% to 36%.", [24, 36]),
+        ("In year 2, 36% of students will meet expectations.", [36]),
+        ("Grade 3-5 students will rise from 24% to 36%.", [24, 36]),
+        ("By Term 2, 36% of students; by Q3, 40%.", [36, 40]),
+        ("The 4-yr cohort will rise from 80% to 85%.", [80, 85]),
     ],
 )
 def test_short_school_years_and_terms_are_not_figures(text: str, figures: list[float]) -> None:
     assert [number.value for number in statement_numbers(text)] == figures
+
+
+# --- whom a statement names (S) -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("statement", "words"),
+    [
+        ("special populations (IEPs, 504s) meeting benchmark on i-Ready", "IEPs"),
+        ("students with IEPs meeting benchmark on i-Ready", "students with IEPs"),
+        ("students with a 504 plan meeting benchmark on i-Ready", "students with a 504 plan"),
+        ("multilingual learners meeting benchmark on i-Ready", "multilingual learners"),
+        ("MLLs meeting benchmark on i-Ready", "MLLs"),
+        ("attendance of students new to the school", "students new to the school"),
+        ("the graduation rate of the class of 2027", "class of 2027"),
+    ],
+)
+def test_score_text_counts_these_as_naming_a_student_group(
+    run_sip, statement: str, words: str
+) -> None:
+    text = f"By June 2027, {statement} will rise from 20% to 30%."
+    output = json.loads(run_sip("score", "--text", text, "-f", "json").stdout)
+    [specific] = [c for c in output["items"][0]["criteria"] if c["letter"] == "S"]
+    assert f'names whom: "{words}" in the statement' in [c["evidence"] for c in specific["checks"]]
+
+
+def test_a_benchmark_naming_its_goals_local_group_names_whom(run_sip, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        PERIOD_PLAN.replace(
+            "statement: By Q2, 80% of students will pass the unit interim.",
+            "statement: By Q2, 80% of Special populations (IEPs, 504s and multilingual learners) "
+            "pass the unit interim.",
+        ).replace("80% of students", "80% of the class"),
+        encoding="utf-8",
+    )
+    whom = _checks(run_sip, plan)["goals[0].benchmarks[0]"]
+    found = [check for check in whom.values() if check["evidence"].startswith("names whom")]
+    assert found and found[0]["passed"], whom
+    assert "the plan's student group: 'Special populations" in found[0]["evidence"]

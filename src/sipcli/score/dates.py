@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeGuard
 
-from sipcli.periods import PeriodError, When, read_when
+from sipcli.periods import Calendar, PeriodError, When, read_when
 
 _SEASON_MONTH = {"spring": 5, "summer": 7, "fall": 10, "autumn": 10, "winter": 1}
 
@@ -67,15 +68,45 @@ def _named_year(period: str) -> dt.date | None:
     return dt.date(int(year.group(0)), month, 15)
 
 
-def fits(day: dt.date, first: dt.date, last: dt.date) -> bool:
-    """Return whether ``day`` falls inside the plan's years, ``first`` to ``last``.
+@dataclass(frozen=True)
+class PlanYears:
+    """The school years a plan covers, in the district's calendar; ``str()`` names them."""
 
-    A period fits when its whole span does; an exact date when it falls between ``first``
-    and ``last`` plus `RESULTS_GRACE`.
+    calendar: Calendar
+    first: int
+    """The first calendar year of the plan's first school year (2026 for SY2026-27)."""
+    last: int
+    """The first calendar year of its last school year."""
+
+    @property
+    def last_day(self) -> dt.date:
+        """The last day of school of the plan's last year."""
+        return self.calendar.in_school_year(self.calendar.school_year.end, self.last)
+
+    def __str__(self) -> str:
+        """Return "SY2026-27 to SY2028-29 (2026-08-28 to 2029-06-20)"."""
+        first_day = self.calendar.in_school_year(self.calendar.school_year.start, self.first)
+        names = _school_year(self.first)
+        if self.last != self.first:
+            names += f" to {_school_year(self.last)}"
+        return f"{names} ({first_day} to {self.last_day})"
+
+
+def _school_year(start_year: int) -> str:
+    return f"SY{start_year}-{(start_year + 1) % 100:02d}"
+
+
+def fits(day: dt.date, years: PlanYears) -> bool:
+    """Return whether ``day`` falls inside the plan's school ``years``.
+
+    A day belongs to the school year the calendar places it in (a day of the summer break
+    counts with the nearer one). A period fits when its whole span does; an exact date when it
+    falls in the first year or later, and no later than the last day plus `RESULTS_GRACE`.
     """
+    year_of = years.calendar.school_year_of
     if is_period(day):
-        return first <= day.start and day.end <= last
-    return first <= day <= last + RESULTS_GRACE
+        return years.first <= year_of(day.start) and year_of(day.end) <= years.last
+    return years.first <= year_of(day) and day <= years.last_day + RESULTS_GRACE
 
 
 def describe(day: dt.date) -> str:

@@ -9,6 +9,7 @@ disagreement the team should resolve.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -16,9 +17,8 @@ from typing import Any, Literal
 from sipcli.model import Plan
 from sipcli.model.goals import Benchmark, Goal
 from sipcli.model.groups import LocalStudentGroup
-from sipcli.model.index import plan_horizon_end, plan_year_bounds
 from sipcli.model.reference import MetricFacts, Reference
-from sipcli.score.dates import describe, fits, measured_on, period_date
+from sipcli.score.dates import PlanYears, describe, fits, measured_on, period_date
 from sipcli.score.elements import Elements, detect
 from sipcli.score.found import Found
 from sipcli.score.quantities import percent_for_points
@@ -135,7 +135,9 @@ def facts_of_goal(goal: Goal, index: int, plan: Plan, reference: Reference) -> F
         ),
         unit=_either(_field(goal.unit, f"{at}.unit"), prose.unit),
         direction=_either(_field(goal.direction, f"{at}.direction"), prose.direction),
-        population=_either(population, prose.population),
+        population=_either(
+            _either(population, _group_label_in(goal.statement, plan, goal)), prose.population
+        ),
         measure_source=_either(
             _field(goal.measure_source, f"{at}.measure_source"), prose.measure_source
         ),
@@ -176,7 +178,13 @@ def facts_of_benchmark(
         metric=_either(prose.metric, _field(target and target.unit, f"{at}.target.unit")),
         target=_either(_field(target and target.value, f"{at}.target.value"), prose.target),
         unit=_either(_field(target and target.unit, f"{at}.target.unit"), prose.unit),
-        population=_either(_field(benchmark.audience, f"{at}.audience"), prose.population),
+        population=_either(
+            _either(
+                _field(benchmark.audience, f"{at}.audience"),
+                _group_label_in(benchmark.statement, plan, goal),
+            ),
+            prose.population,
+        ),
         measure_source=_either(
             _field(benchmark.data_source, f"{at}.data_source"), prose.measure_source
         ),
@@ -221,6 +229,16 @@ def _population(goal: Goal, plan: Plan, at: str) -> Known | None:
     return _field(goal.student_group, f"{at}.student_group") or _field(grades, f"{at}.grades")
 
 
+def _group_label_in(text: str, plan: Plan, goal: Goal) -> Known | None:
+    """The plan's own group whose label the statement uses (the goal's group first), if any."""
+    groups = list(plan.student_groups or [])
+    groups.sort(key=lambda group: group.id != goal.student_group)
+    for group in groups:
+        if group.label and re.search(rf"(?<!\w){re.escape(group.label)}(?!\w)", text, re.I):
+            return Known(group, f"the plan's student group: {group.label!r} in the statement")
+    return None
+
+
 def _local_group(group: str | None, plan: Plan) -> LocalStudentGroup | None:
     """The plan's own group a goal names by id (student_groups), if it names one."""
     if group is None:
@@ -229,16 +247,18 @@ def _local_group(group: str | None, plan: Plan) -> LocalStudentGroup | None:
 
 
 def _in_horizon(dates: Sequence[dt.date], plan: Plan, at: str) -> Known | None:
-    """Whether every date falls within the plan's years; None when it has none or no year."""
-    bounds = plan_year_bounds(plan)
-    last = plan_horizon_end(plan)
-    if not dates or bounds is None or last is None:
+    """Whether every date falls within the plan's years; None when it has none or no year.
+
+    The years are the district's school years (`Plan.calendar`), printed with their dates.
+    """
+    first = plan.plan.first_year
+    if not dates or first is None:
         return None
-    first = bounds[0]
-    outside = [day for day in dates if not fits(day, first, last)]
+    years = PlanYears(plan.calendar, first, first + plan.plan.horizon - 1)
+    outside = [day for day in dates if not fits(day, years)]
     # Show the date that is out of the plan, else the latest: the one nearest the edge.
     shown = outside[0] if outside else max(dates)
-    return Known(not outside, f"{at} {describe(shown)}; the plan runs {first} to {last}")
+    return Known(not outside, f"{at} {describe(shown)}; the plan runs {years}")
 
 
 def _goal_span(goal: Goal) -> int | None:

@@ -86,6 +86,10 @@ _NOT_VALUES = (
     re.compile(rf"\bgrades?\s+{_GRADE}(?:{_JOINER}(?:grades?\s+)?{_GRADE})*", re.IGNORECASE),
     re.compile(r"\b\d{1,2}(?:st|nd|rd|th)[\s-]+grade", re.IGNORECASE),
     re.compile(r"\b(?:pre-?k|pk|k)\s*[-\u2013]\s*\d{1,2}\b", re.IGNORECASE),
+    # a plan's or a measure's length: a 3-year goal, the 5-year graduation rate, over 3 years
+    re.compile(r"(?<![\w.])\d{1,2}(?:[\s-]|\s?-\s?)(?:years?|yrs?|months?)\b", re.IGNORECASE),
+    # terms and quarters written short: Q3, T2, S1, MP2
+    re.compile(r"\b(?:Q|T|S|MP)[1-4]\b"),
     re.compile(
         r"\b(?:tier|level|phase|year|unit|module|title|chapter|step|term|quarter|trimester|"
         r"semester|marking period|grading period)s?\s+\d+",

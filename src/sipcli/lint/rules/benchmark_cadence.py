@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from itertools import pairwise
 from typing import Annotated
 
 from pydantic import Field, ValidationInfo, field_validator
@@ -14,7 +13,7 @@ from sipcli.diagnostics import Severity
 from sipcli.lint.rules.base import Context, Finding, Rule, RuleOptions
 from sipcli.model import Plan
 from sipcli.model.goals import Goal
-from sipcli.model.index import plan_year_bounds
+from sipcli.periods import When
 
 _MONTH_DAY = re.compile(r"\d{2}-\d{2}")
 
@@ -31,14 +30,18 @@ class BenchmarkCadenceOptions(RuleOptions):
 
     max_gap_days: Annotated[int, Field(ge=1)] = 100
     """The longest stretch of the school year without a benchmark check, in days."""
-    year_start: str = "09-01"
-    """The first day of the span of the school year checked, as MM-DD (July to December)."""
-    year_end: str = "06-15"
-    """The last day of the span of the school year checked, as MM-DD (January to June)."""
+    year_start: str | None = None
+    """The first day of the span of the school year checked, as MM-DD (July to December); the
+    first day of the district's school year (its calendar) when not set."""
+    year_end: str | None = None
+    """The last day of the span of the school year checked, as MM-DD (January to June); the
+    last day of the district's school year (its calendar) when not set."""
 
     @field_validator("year_start", "year_end")
     @classmethod
-    def _month_and_day(cls, value: str, info: ValidationInfo) -> str:
+    def _month_and_day(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None:
+            return None
         if not _MONTH_DAY.fullmatch(value):
             raise ValueError(f"'{value}' is not a month and day; write it as MM-DD, e.g. 09-01")
         try:
@@ -59,8 +62,16 @@ class BenchmarkCadence(Rule[BenchmarkCadenceOptions]):
     Why it matters: benchmarks are useful only if they arrive in time to change course. When
     a goal's checks leave several months of the school year without one, the team can
     spend a whole term on a strategy that is not working before anyone notices. DESE asks
-    that progress be checked at least quarterly. A check written as a term or a window
-    counts on the day it is settled: quarterly checks due [Q1, Q2, Q3, EOY] are a cadence.
+    that progress be checked at least quarterly.
+
+    The year checked is the district's school year, from the calendar in `.sip.yaml` (else
+    the shipped one); the `year-start` and `year-end` options narrow or move it. A check
+    written as a term or a window may happen any time in it: a gap runs from the day the
+    earlier check is settled (the end of its term, or the day its window's results are
+    known) to the first day of the later one. So per-term checks [Q1, Q2, Q3, EOY] or
+    [T1, T2, T3] are a cadence, and BOY/MOY/EOY or fall/winter/spring diagnostic windows are
+    one when no two windows are more than `max-gap-days` apart. A check whose results come
+    after the school year (spring MCAS) does not count in it. Exact dates count on the day.
 
     Fails:
 
@@ -94,21 +105,19 @@ class BenchmarkCadence(Rule[BenchmarkCadenceOptions]):
         self, plan: Plan, options: BenchmarkCadenceOptions, context: Context
     ) -> Iterator[Finding]:
         """Flag each goal whose benchmark dates leave too long a gap in the plan's first year."""
-        bounds = plan_year_bounds(plan)
-        if bounds is None:
+        span = _span(plan, options)
+        if span is None:
             return  # a plan that names no school year has no year to check the cadence of
-        start_year = bounds[0].year
-        span = (_on(options.year_start, start_year), _on(options.year_end, start_year + 1))
         for index, goal in enumerate(plan.goals or []):
             if not goal.benchmarks:
                 continue  # a goal without benchmarks is SIP301's business
-            first, last = _longest_gap(goal, span)
-            days = (last - first).days
+            earlier, later = _longest_gap(goal, span)
+            days = _days(earlier, later)
             if days > options.max_gap_days:
                 yield Finding(
                     ("goals", index),
-                    f"Goal {goal.id} has no benchmark between {_label(first, span)} and "
-                    f"{_label(last, span)}, {days} days; DESE asks for checks at least "
+                    f"Goal {goal.id} has no benchmark between {_settled(earlier, span)} and "
+                    f"{_opened(later, span)}, {days} days; DESE asks for checks at least "
                     "quarterly. Add a benchmark due date in that stretch.",
                 )
 
@@ -119,27 +128,86 @@ def _on(month_day: str, year: int) -> dt.date:
     return dt.date(year, int(month), int(day))
 
 
-def _longest_gap(goal: Goal, span: tuple[dt.date, dt.date]) -> tuple[dt.date, dt.date]:
-    """Return the two ends of the longest stretch of ``span`` without a benchmark check.
+def _span(plan: Plan, options: BenchmarkCadenceOptions) -> tuple[dt.date, dt.date] | None:
+    """Return the first and last day of the plan's first school year that are checked.
 
-    A check written as a period ("Q2", "winter 2027 i-Ready") counts on the day it is
-    settled: the end of the term, or the day the window's results are known. Each day is kept
-    as written, so that the message names the period ("Q2 2026-27"), not a day it stands for.
+    Each end is the option when set (July to December, January to June), else the district's
+    school year as the plan's calendar gives it. None when the plan names no school year.
+    """
+    start_year = plan.plan.first_year
+    if start_year is None:
+        return None
+    calendar = plan.calendar
+    first = (
+        _on(options.year_start, start_year)
+        if options.year_start
+        else calendar.in_school_year(calendar.school_year.start, start_year)
+    )
+    last = (
+        _on(options.year_end, start_year + 1)
+        if options.year_end
+        else calendar.in_school_year(calendar.school_year.end, start_year)
+    )
+    return first, last
+
+
+def _opens(day: dt.date) -> dt.date:
+    """The first day a check may happen: a period's start, or the exact date."""
+    return day.start if isinstance(day, When) and day.is_period else day
+
+
+def _settles(day: dt.date) -> dt.date:
+    """The day a check is settled: a period's end or results day, or the exact date."""
+    return day.known if isinstance(day, When) else day
+
+
+def _days(earlier: dt.date, later: dt.date) -> int:
+    """Days from the day ``earlier`` is settled to the first day ``later`` may happen (0 if they overlap)."""
+    return max(0, (_opens(later) - _settles(earlier)).days)
+
+
+def _longest_gap(goal: Goal, span: tuple[dt.date, dt.date]) -> tuple[dt.date, dt.date]:
+    """Return the two checks around the longest stretch of ``span`` without one.
+
+    The span's ends stand as checks of their own. A check counts when it is settled inside the
+    span; checks are taken in the order they are settled, and each gap runs from the latest
+    day settled so far to the first day the next check may happen. Each check is kept as
+    written, so that the message names the period ("T2 2026-27"), not a day it stands for.
     """
     start, end = span
-    checks: dict[dt.date, dt.date] = {start: start, end: end}
-    for benchmark in goal.benchmarks or []:
-        for due in benchmark.due:
-            if start <= due <= end:
-                checks.setdefault(due.known, due)
-    points = [checks[day] for day in sorted(checks)]
-    return max(pairwise(points), key=lambda pair: (pair[1] - pair[0]).days)
+    checks = sorted(
+        (
+            due
+            for benchmark in goal.benchmarks or []
+            for due in benchmark.due
+            if start <= due <= end
+        ),
+        key=_settles,
+    )
+    longest: tuple[dt.date, dt.date] = (start, start)
+    reached: dt.date = start
+    for check in [*checks, end]:
+        if _days(reached, check) > _days(*longest):
+            longest = (reached, check)
+        if _settles(check) >= _settles(reached):
+            reached = check
+    return longest
 
 
-def _label(day: dt.date, span: tuple[dt.date, dt.date]) -> str:
-    """Return a date as text, saying so when it is an end of the span checked."""
-    if day == span[0]:
+def _settled(day: dt.date, span: tuple[dt.date, dt.date]) -> str:
+    """Name the check a gap starts from: a span end, a period's settled day, or a date."""
+    if day == span[0] and not isinstance(day, When):
         return f"{day} (the start of the school year)"
-    if day == span[1]:
+    if isinstance(day, When) and day.is_period:
+        settled = "results" if day.kind == "assessment" else "end"
+        return f"the {settled} of {day} ({day.known})"
+    return str(day)
+
+
+def _opened(day: dt.date, span: tuple[dt.date, dt.date]) -> str:
+    """Name the check a gap runs to: a span end, a period's first day, or a date."""
+    if day == span[1] and not isinstance(day, When):
         return f"{day} (the end of the school year)"
+    if isinstance(day, When) and day.is_period:
+        return f"the start of {day} ({day.start})"
     return str(day)

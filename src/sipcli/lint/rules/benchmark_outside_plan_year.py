@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from typing import Annotated
 
 from pydantic import Field
 
 from sipcli.diagnostics import Severity
+from sipcli.lint.rules._when import SchoolYears, plan_school_years, school_year_label
 from sipcli.lint.rules.base import Context, Finding, Rule, RuleOptions
 from sipcli.model import Plan
-from sipcli.model.index import benchmarks_of, plan_year_bounds
+from sipcli.model.index import benchmarks_of
 from sipcli.periods import When
 
 
@@ -31,6 +31,9 @@ class BenchmarkOutsidePlanYear(Rule[BenchmarkOutsidePlanYearOptions]):
     usually a typo (a wrong year); a date in a later year belongs in a later renewal, where
     it will be set with that year's data. A check written as a period is outside only when
     all of it is: "spring 2027 MCAS" is given in SY2026-27 though its results come later.
+    The school year is the district's (its calendar in `.sip.yaml`, else the shipped one);
+    a day of the summer break counts with the nearer school year, so August training
+    belongs to the year it prepares.
 
     Fails:
 
@@ -64,36 +67,33 @@ class BenchmarkOutsidePlanYear(Rule[BenchmarkOutsidePlanYearOptions]):
         self, plan: Plan, options: BenchmarkOutsidePlanYearOptions, context: Context
     ) -> Iterator[Finding]:
         """Flag each benchmark due date outside the plan's benchmark years."""
-        bounds = plan_year_bounds(plan)
-        if bounds is None:
+        years = plan_school_years(plan, options.plan_years)
+        if years is None:
             return  # a plan that names no school year has no year to judge against
-        first_day, first_year_end = bounds
-        last_day = first_year_end.replace(year=first_year_end.year + options.plan_years - 1)
         for path, _goal, benchmark in benchmarks_of(plan):
             for k, due in enumerate(benchmark.due):
-                message = _problem(benchmark.id, due, first_day, last_day)
+                message = _problem(benchmark.id, due, years)
                 if message:
                     yield Finding((*path, "due", k), message, anchor="value")
 
 
-def _problem(benchmark: str, due: When, first_day: dt.date, last_day: dt.date) -> str | None:
-    # A period is judged by its span: outside only when all of it is ("spring 2027 MCAS" is
-    # given in the year even though its results come in the fall).
-    if due.end < first_day:
+def _problem(benchmark: str, due: When, years: SchoolYears) -> str | None:
+    """Say how ``due`` falls outside the plan's benchmark years, or return None.
+
+    A period is judged by its span: outside only when all of it is ("spring 2027 MCAS" is
+    given in the year even though its results come in the fall). A day of the summer break
+    counts with the school year the district's calendar places it in.
+    """
+    if years.year_of(due.end) < years.first:
         return (
-            f"Benchmark {benchmark} is due {due}, before {_school_year(first_day)} starts "
-            f"({first_day}). Check the year, and move the date inside the plan's school year."
+            f"Benchmark {benchmark} is due {due}, before {school_year_label(years.first)} "
+            f"starts ({years.first_day}). Check the year, and move the date inside the plan's "
+            "school year."
         )
-    if due.start > last_day:
+    if years.year_of(due.start) > years.last:
         return (
-            f"Benchmark {benchmark} is due {due}, after {_school_year(last_day)} ends "
-            f"({last_day}), the last school year this plan sets benchmarks for. Check the "
+            f"Benchmark {benchmark} is due {due}, after {school_year_label(years.last)} ends "
+            f"({years.last_day}), the last school year this plan sets benchmarks for. Check the "
             "year, or leave this checkpoint to a later renewal of the plan."
         )
     return None
-
-
-def _school_year(day: dt.date) -> str:
-    """Return the school year (July to June) that ``day`` falls in, e.g. SY2026-27."""
-    start = day.year if day.month >= 7 else day.year - 1
-    return f"SY{start}-{(start + 1) % 100:02d}"

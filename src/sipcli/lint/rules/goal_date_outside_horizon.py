@@ -11,10 +11,11 @@ from typing import Annotated
 from pydantic import Field
 
 from sipcli.diagnostics import Severity
+from sipcli.lint.rules._when import SchoolYears, plan_school_years, school_year_label
 from sipcli.lint.rules.base import Context, Finding, Rule, RuleOptions
 from sipcli.model import Plan
 from sipcli.model.goals import Goal
-from sipcli.model.index import Path, plan_horizon_end, plan_year_bounds
+from sipcli.model.index import Path
 from sipcli.periods import When
 
 
@@ -33,7 +34,8 @@ class GoalDateOutsideHorizon(Rule[GoalDateOutsideHorizonOptions]):
     the plan's horizon (plus a few months for spring results that arrive in the fall) are the
     ones the school will actually report on. A target written as a period is judged by its
     span: a school year, a term or an assessment window must begin within the plan's years, a
-    month or a season ("fall 2029") within the grace months after them.
+    month or a season ("fall 2029") within the grace months after them. The years are the
+    district's school years (its calendar in `.sip.yaml`, else the shipped one).
 
     Fails:
 
@@ -59,10 +61,10 @@ class GoalDateOutsideHorizon(Rule[GoalDateOutsideHorizonOptions]):
         self, plan: Plan, options: GoalDateOutsideHorizonOptions, context: Context
     ) -> Iterator[Finding]:
         """Flag each target or interim target dated before the plan or after its horizon."""
-        first_year, horizon_end = plan_year_bounds(plan), plan_horizon_end(plan)
-        if first_year is None or horizon_end is None:
+        school_years = plan_school_years(plan, plan.plan.horizon)
+        if school_years is None:
             return  # a plan that names no school year has no horizon to judge against
-        years = _Years(first_year[0], horizon_end, _months_later(horizon_end, options.grace_months))
+        years = _Years(school_years, _months_later(school_years.last_day, options.grace_months))
         for index, goal in enumerate(plan.goals or []):
             for when, path, what in _dates(goal, ("goals", index)):
                 problem = years.problem(when)
@@ -90,28 +92,36 @@ _WORK_KINDS = frozenset({"school_year", "plan_year", "term", "assessment"})
 
 @dataclass(frozen=True)
 class _Years:
-    """The plan's years: its first day, the horizon's last day, and that day plus the grace."""
+    """The plan's school years (the district's calendar) and the last day of the grace after them."""
 
-    start: dt.date
-    horizon_end: dt.date
+    school_years: SchoolYears
     end: dt.date
 
     def problem(self, when: When) -> str | None:
         """Say how ``when`` falls outside the plan's years, or return None.
 
-        A period is judged by its span: it is before the plan when it ends before the plan
-        starts, and after the horizon when it begins after it. Dates, months and seasons
-        ("by fall 2029") say when the result is in, so they keep the grace months.
+        A period is judged by its span: it is before the plan when it ends in an earlier school
+        year, and after the horizon when it begins after it (a day of the summer break counts
+        with the nearer school year). Dates, months and seasons ("by fall 2029") say when the
+        result is in, so they keep the grace months.
         """
-        if when.end < self.start:
-            return f"{'ends' if when.is_period else 'is'} before the plan starts on {self.start}"
-        latest = self.horizon_end if when.kind in _WORK_KINDS else self.end
-        if when.start <= latest:
+        years = self.school_years
+        if years.year_of(when.end) < years.first:
+            return (
+                f"{'ends' if when.is_period else 'is'} before the plan starts with "
+                f"{school_year_label(years.first)} on {years.first_day}"
+            )
+        if when.kind in _WORK_KINDS:
+            inside = years.year_of(when.start) <= years.last
+        else:
+            inside = when.start <= self.end
+        if inside:
             return None
         verb = "starts" if when.is_period else "is"
         grace = f" (dates up to {self.end} leave time for results that arrive later)"
-        return f"{verb} after the plan's horizon, which ends {self.horizon_end}" + (
-            grace if latest > self.horizon_end else ""
+        return (
+            f"{verb} after the plan's horizon, which ends with {school_year_label(years.last)} "
+            f"on {years.last_day}" + ("" if when.kind in _WORK_KINDS else grace)
         )
 
 
