@@ -141,7 +141,7 @@ def test_html_escapes_everything() -> None:
 def test_markdown_escapes_its_own_markup() -> None:
     rendered = render_text(view_of(TORTURE), "md")
     assert "Objective \\| with pipes \\| and \\*stars\\*" in rendered
-    assert "&amp;copy;" in rendered
+    assert "\\&copy; \\&amp;" in rendered  # entities stay as written, not read
     html = MarkdownIt("commonmark").enable("table").render(rendered)
     assert "<script>" not in html and "<b>" not in html
     assert "<h1>" in html and html.count("<h1>") == 1  # "# not a heading" stayed text
@@ -205,7 +205,7 @@ def rendered_fixture(name: str, fmt: str = "md") -> str:
 def test_periods_print_as_written_never_as_the_day_sip_settles_them() -> None:
     text = rendered_fixture("periods")
     assert "| 47% | spring 2029 MCAS |" in text  # the goal's target.by
-    assert "| Q1 2026-27, Q2 2026-27, Q3 2026-27, EOY 2026-27 |" in text  # benchmark due
+    assert "| Q1, Q2, Q3, EOY 2026-27 |" in text  # benchmark due, one school year
     assert "| T2 2026-27 |" in text and "| winter 2027 i-Ready |" in text
     assert "**Implementation begins.** Q1 2026-27" in text
     assert "| fall 2025, March 2026 |" in text  # stakeholder dates
@@ -298,7 +298,8 @@ def test_a_team_given_by_role_has_no_name_column() -> None:
         in text
     )
     mixed = rendered_fixture("periods")
-    assert "| Lena Ortiz | Principal |\n|  | Grade 3 teacher |" in mixed
+    assert "| Role | Name |" in mixed
+    assert "| Principal | Lena Ortiz |\n| Grade 3 teacher |  |" in mixed
 
 
 def test_stakeholder_group_and_school_council_rosters_by_role() -> None:
@@ -455,3 +456,224 @@ def test_template_check_reports_unknown_names(run_sip, tmp_path: Path) -> None:
 def test_shipped_templates_pass_template_check(run_sip, name: str) -> None:
     result = run_sip("template", "check", ROOT / "templates" / "render" / name)
     assert result.exit_code == 0, result.stdout
+
+
+# --- what a reader sees: wording, units, dates and order ------------------------------------
+
+#: A plan whose text is full of characters Markdown or HTML treat specially.
+SPECIAL_TEXT_PLAN = """\
+schema_version: 1
+school:
+  name: "Boys & Girls <Academy> *West*"
+  district: "Smith & Jones > Others"
+  principal: "R&D Lead"
+plan:
+  type: initial
+  school_year: SY2026-27
+stakeholder_engagement:
+  how_input_used: "Partners (the Boys & Girls Club) asked for 3 < 5 > 2 *starred* seats."
+  groups:
+    - {group: partners, description: "Boys & Girls Club", methods: ["Round-table & survey"]}
+goals:
+  - id: G1
+    statement: "Attendance & engagement in grades 6-8 will rise from 85% to 90% by SY2027-28."
+    owner: "Assistant Principal for Curriculum & Instruction"
+    unit: percent
+    baseline: {value: 85, period: SY2025-26}
+    target: {value: 90, by: SY2027-28}
+"""
+
+
+def _render_md(run_sip, tmp_path: Path, text: str, fmt: str = "md") -> str:  # type: ignore[no-untyped-def]
+    """Render ``text`` (a plan) with the CLI and return the document."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(text, encoding="utf-8")
+    out = tmp_path / f"plan.{fmt}"
+    result = run_sip("render", plan, "--to", fmt, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    return out.read_text(encoding="utf-8")
+
+
+def test_markdown_shows_ampersands_and_markup_characters_as_written(
+    run_sip, tmp_path: Path
+) -> None:
+    text = _render_md(run_sip, tmp_path, SPECIAL_TEXT_PLAN)
+    assert "&amp;" not in text  # no field is HTML-escaped in Markdown
+    assert "# Boys & Girls \\<Academy\\> \\*West\\*" in text
+    assert "Smith & Jones \\> Others" in text and "**Principal:** R&D Lead" in text
+    assert "the Boys & Girls Club) asked for 3 \\< 5 \\> 2 \\*starred\\* seats." in text
+    assert "| Partners: Boys & Girls Club | Round-table & survey |" in text
+    assert "Attendance & engagement" in text and "Curriculum & Instruction |" in text
+    # Read as Markdown, every character is shown as the plan wrote it, and nothing is markup.
+    html = MarkdownIt("commonmark", {"html": True}).enable("table").render(text)
+    shown = shown_text(html)
+    assert "Boys & Girls <Academy> *West*" in shown
+    assert "3 < 5 > 2 *starred* seats" in shown
+    assert "<em>West" not in html and "<em>starred" not in html
+    assert "<academy>" not in html.lower()
+
+
+def test_html_shows_ampersands_escaped_once(run_sip, tmp_path: Path) -> None:
+    html = _render_md(run_sip, tmp_path, SPECIAL_TEXT_PLAN, "html")
+    assert "Boys &amp; Girls &lt;Academy&gt; *West*" in html
+    assert "&amp;amp;" not in html
+
+
+@pytest.mark.parametrize(
+    ("kind", "words"),
+    [
+        (None, "Submitted to the stakeholder group"),
+        ("school_improvement", "Submitted to the stakeholder group"),
+        ("turnaround_level4", "Submitted to the Local Stakeholder Group"),
+        ("turnaround_level5", "Submitted to the Local Stakeholder Group"),
+    ],
+)
+def test_only_a_turnaround_plan_submits_to_a_local_stakeholder_group(
+    run_sip, tmp_path: Path, kind: str | None, words: str
+) -> None:
+    plan = MINIMAL_PLAN + (f"  kind: {kind}\n" if kind else "")
+    plan += "  submissions:\n    - {to: stakeholder_group, date: 2026-09-22}\n"
+    text = _render_md(run_sip, tmp_path, plan)
+    assert f"- **{words}:** 2026-09-22\n" in text
+    if words.endswith("stakeholder group"):
+        assert "Local Stakeholder Group" not in text
+
+
+def _goal_with_unit(unit: str, baseline: float, target: float) -> str:
+    return MINIMAL_PLAN + (
+        "goals:\n"
+        "  - id: G1\n"
+        "    statement: The composite score will rise by spring 2027.\n"
+        f"    unit: {unit}\n"
+        f"    baseline: {{value: {baseline}, period: spring 2013}}\n"
+        f"    target: {{value: {target}, by: SY2026-27}}\n"
+        "    interim_targets: [{value: 70, by: SY2025-26}]\n"
+        "    benchmarks:\n"
+        "      - {id: G1.B1, statement: Check, type: outcome, due: [Q2],"
+        f" target: {{value: 70, unit: {unit}}}}}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("unit", "baseline", "target", "interim", "benchmark"),
+    [
+        (
+            "score",
+            "68.4 points (spring 2013)",
+            "| 75 points |",
+            "70 points by SY2025-26",
+            "70 points",
+        ),
+        ("sgp", "68.4 (SGP, spring 2013)", "| 75 (SGP) |", "70 (SGP) by SY2025-26", "70 (SGP)"),
+        ("percent", "68.4% (spring 2013)", "| 75% |", "70% by SY2025-26", "70%"),
+        ("days", "68.4 days (spring 2013)", "| 75 days |", "70 days by SY2025-26", "70 days"),
+    ],
+)
+def test_a_baseline_reads_with_its_unit_and_period_in_one_parenthesis(
+    run_sip,
+    tmp_path: Path,
+    unit: str,
+    baseline: str,
+    target: str,
+    interim: str,
+    benchmark: str,
+) -> None:
+    text = _render_md(run_sip, tmp_path, _goal_with_unit(unit, 68.4, 75))
+    assert f"| {baseline} |" in text and target in text
+    assert f"**Interim targets:** {interim}" in text
+    assert f"| at least {benchmark} |" in text
+    assert ") (" not in text and "(score)" not in text
+
+
+def test_a_mixed_planning_team_lists_role_then_name(run_sip, tmp_path: Path) -> None:
+    plan = MINIMAL_PLAN + (
+        "  development:\n"
+        "    team:\n"
+        "      - {name: Yolanda Marchetti, role: Principal}\n"
+        "      - {role: Grade 7 math teacher}\n"
+    )
+    text = _render_md(run_sip, tmp_path, plan)
+    assert (
+        "### Planning team\n\n| Role | Name |\n|---|---|\n"
+        "| Principal | Yolanda Marchetti |\n| Grade 7 math teacher |  |\n"
+    ) in text
+
+
+_OBJECTIVES = """\
+strategic_objectives:
+  - id: O1
+    title: Strengthen core instruction
+    root_cause_refs: [RC1]
+goals:
+  - {id: G1, statement: Reading will rise by SY2026-27., objective_refs: [O1]}
+"""
+
+
+def test_traceability_is_left_out_when_there_is_nothing_to_trace(run_sip, tmp_path: Path) -> None:
+    text = _render_md(run_sip, tmp_path, MINIMAL_PLAN + _OBJECTIVES.replace("[RC1]", "[]"))
+    assert "## Strategic objectives and initiatives" in text
+    assert "From challenges to goals" not in text and "Traceability" not in text
+    assert "From root causes to goals" not in text
+
+
+def test_traceability_without_challenges_traces_from_root_causes(run_sip, tmp_path: Path) -> None:
+    plan = (
+        MINIMAL_PLAN
+        + _OBJECTIVES
+        + ("assessment:\n  root_causes:\n    - {id: RC1, statement: Lessons are not aligned.}\n")
+    )
+    text = _render_md(run_sip, tmp_path, plan)
+    assert "## From root causes to goals" in text and "From challenges" not in text
+    assert "| Root causes | Strategic objective | Goals |" in text
+    assert "| RC1: Lessons are not aligned. | O1: Strengthen core instruction | G1 |" in text
+
+
+def test_traceability_from_challenges_keeps_its_heading() -> None:
+    text = render_text(view_of(EXAMPLES / "middle.yaml"), "md")
+    assert "## From challenges to goals" in text
+    assert "| Challenges | Root causes | Strategic objective | Goals |" in text
+
+
+@pytest.mark.parametrize(
+    ("due", "shown"),
+    [
+        ("[Q1, Q2, Q3, EOY]", "Q1, Q2, Q3, EOY 2026-27"),
+        ("[SY2026-27 Q4, SY2027-28 Q1]", "Q4 2026-27, Q1 2027-28"),  # two school years
+        ("[Q1, 2027-01-15]", "Q1 2026-27, 2027-01-15"),  # a term and an exact date
+        ("[2026-10-01, 2027-01-15]", "2026-10-01, 2027-01-15"),
+        ("[Q2]", "Q2 2026-27"),
+        ("[Q1, spring 2027]", "Q1 2026-27, spring 2027"),  # a term and a season
+    ],
+)
+def test_a_due_list_names_one_school_year_once(
+    run_sip, tmp_path: Path, due: str, shown: str
+) -> None:
+    plan = MINIMAL_PLAN + (
+        "goals:\n  - id: G1\n    statement: Reading will rise by SY2026-27.\n"
+        f"    benchmarks:\n      - {{id: G1.B1, statement: Check, type: process, due: {due}}}\n"
+    )
+    assert f"| G1.B1 | Check | Process | {shown} |" in _render_md(run_sip, tmp_path, plan)
+
+
+def test_calendar_and_action_steps_sort_by_when_each_begins(run_sip, tmp_path: Path) -> None:
+    plan = MINIMAL_PLAN + (
+        "implementation:\n  action_steps:\n"
+        "    - {description: Exact step, due: 2027-06-10}\n"
+        "    - {description: Spring step, due: spring 2027}\n"
+        "    - {description: Fall step, due: 2026-10-01}\n"
+        "monitoring:\n  calendar:\n"
+        "    - {date: 2027-06-10, title: Exact review}\n"
+        "    - {date: spring 2027, title: Spring review}\n"
+        "    - {date: 2026-10-01, title: Fall review}\n"
+    )
+    text = _render_md(run_sip, tmp_path, plan)
+    steps = ["| 2026-10-01 | Fall step", "| spring 2027 | Spring step", "| 2027-06-10 | Exact step"]
+    assert [text.index(row) for row in steps] == sorted(text.index(row) for row in steps)
+    rows = ["| 2026-10-01 | Fall review", "| spring 2027 | Spring review", "| 2027-06-10 | Exact r"]
+    assert [text.index(row) for row in rows] == sorted(text.index(row) for row in rows)
+
+
+def test_traceability_puts_each_challenge_and_cause_on_its_own_line() -> None:
+    text = render_text(view_of(EXAMPLES / "k8" / "plan.yaml"), "md")
+    row = next(line for line in text.splitlines() if line.startswith("| C1: ") and "| O2: " in line)
+    assert "is in.<br>RC2: Special educators" in row and ".;" not in row

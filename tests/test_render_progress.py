@@ -147,3 +147,16 @@ def test_a_plan_without_a_type_has_no_plan_type_line(run_sip, tmp_path):
     report = (tmp_path / "r.md").read_text(encoding="utf-8")
     assert "Plan type" not in report and "None" not in report
     assert report.splitlines()[2] == "Millbrook Public Schools · SY2016-17 · as of 2017-10-01"
+
+
+def test_an_overdue_check_still_shows_what_was_expected(run_sip, tmp_path: Path) -> None:
+    render(run_sip, tmp_path, "md", "docx")
+    text = (tmp_path / "middle-progress.md").read_text(encoding="utf-8")
+    g1 = text.split("## Goal G1", 1)[1].split("## Goal G2", 1)[0]
+    assert "| Item | Status | Latest result | Expected now | Target | Next due | Why |" in g1
+    assert "| Benchmark G1.B2 | overdue | 46% (2026-11-20) | 70% | 70% | 2027-03-26 |" in g1
+    assert "| Benchmark G2.B3 | overdue |  | 100% | 100% | 2027-05-21 |" in text
+    document = Document(io.BytesIO((tmp_path / "middle-progress.docx").read_bytes()))
+    rows = [[cell.text for cell in row.cells] for table in document.tables for row in table.rows]
+    overdue = next(row for row in rows if row[0] == "Benchmark G1.B2")
+    assert overdue[1:6] == ["overdue", "46% (2026-11-20)", "70%", "70%", "2027-03-26"]

@@ -8,6 +8,9 @@ from markupsafe import Markup, escape
 
 #: Characters that are Markdown markup anywhere in a line.
 _MARKUP = re.compile(r"([\\`*_\[\]<>|~])")
+#: An ``&`` that starts what a Markdown reader takes for an entity (``&copy;``, ``&#169;``):
+#: only those need a backslash; any other ``&`` is plain text and stays as written.
+_ENTITY = re.compile(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)")
 #: Markers that are markup only at the start of a line: headings, lists, quotes, rules.
 _LINE_START = re.compile(r"^([ \t]*)([#+=-])(?=[ \t#=-]|$)", re.MULTILINE)
 #: "1. " or "1) " at the start of a line starts a numbered list: escape the punctuation.
@@ -25,10 +28,11 @@ def _lines(value: object) -> str:
 def markdown_text(value: object) -> str:
     """Escape text for Markdown: markup characters get a backslash, line breaks become <br>.
 
-    ``&`` becomes ``&amp;`` so that text such as ``&copy;`` is not read as an entity.
+    A plain ``&`` stays as written ("Boys & Girls Club"); one that would start an entity
+    (``&copy;``) gets a backslash, so the reader sees the text as the plan wrote it.
     """
     text = _lines(value)
-    text = _MARKUP.sub(r"\\\1", text).replace("&", "&amp;")
+    text = _ENTITY.sub(r"\\&", _MARKUP.sub(r"\\\1", text))
     text = _LINE_START.sub(r"\1\\\2", text)
     text = _NUMBERED.sub(r"\1\\\2", text)
     return text.replace("\n", "<br>")

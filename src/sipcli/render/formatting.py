@@ -36,8 +36,33 @@ def date(value: dt.date | None) -> str:
 
 
 def dates(values: Sequence[dt.date] | None) -> str:
-    """Format a list of date fields as written, joined with commas."""
-    return ", ".join(date(value) for value in values or [])
+    """Format a list of date fields as written, joined with commas.
+
+    Terms of one school year name the year once: "Q1, Q2, Q3, EOY 2026-27". Exact dates,
+    other periods and terms of different years print each as written.
+    """
+    values = list(values or [])
+    year = _one_school_year(values)
+    if year is not None:
+        return ", ".join(str(value).removesuffix(f" {year}") for value in values) + f" {year}"
+    return ", ".join(date(value) for value in values)
+
+
+def _one_school_year(values: Sequence[dt.date]) -> str | None:
+    """The school year label ("2026-27") every value shares, when all are terms of it."""
+    if len(values) < 2 or not all(getattr(value, "kind", "") == "term" for value in values):
+        return None
+    years = {str(value).rpartition(" ")[2] for value in values}
+    year = years.pop() if len(years) == 1 else ""
+    return year if year and all(str(value).endswith(f" {year}") for value in values) else None
+
+
+def chronological(day: dt.date) -> tuple[dt.date, dt.date]:
+    """Sort key for date fields: by when a period begins, then the day it is settled.
+
+    "spring 2027" (settled in June) begins before an exact 2027-06-10, so it comes first.
+    """
+    return (getattr(day, "start", day), day)
 
 
 def join(values: object) -> str:
@@ -53,10 +78,23 @@ def entries(*pairs: tuple[str, object]) -> tuple[Entry, ...]:
 
 
 def with_unit(value: float | None, unit: str | None) -> str:
-    """Format a value with its unit: 45%, 37 (SGP)."""
+    """Format a value with its unit: 45%, 68.4 points, 37 (SGP)."""
     if value is None:
         return ""
     return f"{number(value)}{UNITS.get(unit or '', '')}"
+
+
+def value_at(value: float, unit: str | None, when: str) -> str:
+    """Format a value with its unit and when it was measured, in one pair of parentheses.
+
+    "45% (spring 2025)", "68.4 points (spring 2013)", "37 (SGP, spring 2025)".
+    """
+    suffix = UNITS.get(unit or "", "")
+    if not when:
+        return with_unit(value, unit)
+    if suffix.startswith(" (") and suffix.endswith(")"):
+        return f"{number(value)} ({suffix[2:-1]}, {when})"
+    return f"{number(value)}{suffix} ({when})"
 
 
 def evidence(evidence: list[Evidence] | None) -> tuple[tuple[str, tuple[str, ...]], ...]:

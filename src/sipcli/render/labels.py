@@ -18,12 +18,27 @@ DESIGNATIONS = {"level4": "Level 4", "level5": "Level 5"}
 SUBMITTED_TO = {
     "dese": "Submitted to DESE",
     "school_committee": "Submitted to the school committee",
-    "stakeholder_group": "Submitted to the Local Stakeholder Group",
+    "stakeholder_group": "Submitted to the stakeholder group",
     "school_council": "Submitted to the school council",
     "district": "Submitted to the district",
     "public": "Made public",
     "other": "Submitted",
 }
+
+#: The kinds whose stakeholder group is the Local Stakeholder Group of a Level 4 or 5 school.
+LOCAL_STAKEHOLDER_GROUP_KINDS = frozenset({"turnaround_level4", "turnaround_level5"})
+
+
+def submitted_to(to: str, kind: str) -> str:
+    """How a cover page names a submission to ``to`` in a plan of ``kind``.
+
+    Only a Level 4 or 5 turnaround plan has a Local Stakeholder Group; any other plan
+    submits to "the stakeholder group".
+    """
+    if to == "stakeholder_group" and kind in LOCAL_STAKEHOLDER_GROUP_KINDS:
+        return "Submitted to the Local Stakeholder Group"
+    return SUBMITTED_TO[to]
+
 
 #: How a turnaround plan names the year its school may leave its designation, by kind.
 EXIT_LABELS = {
@@ -59,6 +74,8 @@ METRICS = {
     "other": "Other measure",
 }
 
+#: How each unit follows a number: a sign or a word ("45%", "68.4 points"), or the kind of
+#: figure in parentheses ("37 (SGP)"), which `formatting.value_at` merges with a period.
 UNITS = {
     "percent": "%",
     "scaled_score": " (scaled score)",
@@ -67,7 +84,7 @@ UNITS = {
     "count": "",
     "days": " days",
     "rating": " (rating)",
-    "score": " (score)",
+    "score": " points",
 }
 
 

@@ -23,9 +23,10 @@ def plan_development(plan: Plan) -> Section | None:
         )
         tables.append(("Student groups (percent of enrollment)", Table(("Group", "Percent"), rows)))
     if development and development.team:
-        # A team described by role alone (as turnaround plans often do) has no Name column.
-        rows = tuple(Row((member.name or "", member.role)) for member in development.team)
-        tables.append(("Planning team", table(("Name", "Role"), rows)))
+        # Role first: a team described by role alone (as turnaround plans often do) has no
+        # Name column, and a mixed team leaves the name empty only where it is not given.
+        rows = tuple(Row((member.role, member.name or "")) for member in development.team)
+        tables.append(("Planning team", table(("Role", "Name"), rows)))
     if development and development.workshops:
         rows = tuple(
             Row((date(w.date), w.focus, number(w.participants) if w.participants else ""))

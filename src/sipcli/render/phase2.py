@@ -7,7 +7,16 @@ from collections import defaultdict
 from sipcli.model import Plan
 from sipcli.model.goals import Benchmark, Goal
 from sipcli.model.objectives import Initiative, Resource, StrategicObjective
-from sipcli.render.formatting import date, dates, entries, evidence, join, money, with_unit
+from sipcli.render.formatting import (
+    date,
+    dates,
+    entries,
+    evidence,
+    join,
+    money,
+    value_at,
+    with_unit,
+)
 from sipcli.render.labels import BENCHMARK_TYPES, METRICS, PRACTICES, humanise
 from sipcli.render.viewmodel import Entry, Item, Row, Section, Table, table
 from sipcli.score.scorer import ItemScore
@@ -138,9 +147,7 @@ def group_name(ref: str | None, local: dict[str, str]) -> str:
 
 def _goal_row(goal: Goal, score: ItemScore | None, local: dict[str, str]) -> Row:
     baseline = (
-        f"{with_unit(goal.baseline.value, goal.unit)} ({goal.baseline.period})"
-        if goal.baseline
-        else ""
+        value_at(goal.baseline.value, goal.unit, goal.baseline.period) if goal.baseline else ""
     )
     target = with_unit(goal.target.value, goal.unit) if goal.target else ""
     cells = (
@@ -283,7 +290,7 @@ def traceability(plan: Plan) -> Section | None:
     assessment = plan.assessment
     causes = {cause.id: cause for cause in (assessment.root_causes if assessment else None) or []}
     challenges = {c.id: c for c in (assessment.challenges if assessment else None) or []}
-    rows = []
+    rows: list[Row] = []
     for objective in objectives:
         cause_ids = [ref for ref in objective.root_cause_refs or [] if ref in causes]
         challenge_ids = sorted(
@@ -300,17 +307,30 @@ def traceability(plan: Plan) -> Section | None:
         rows.append(
             Row(
                 (
-                    "; ".join(f"{ref}: {challenges[ref].statement}" for ref in challenge_ids),
-                    "; ".join(f"{ref}: {causes[ref].statement}" for ref in cause_ids),
+                    # One per line: statements end with a full stop, so "; " would read ".;".
+                    "\n".join(f"{ref}: {challenges[ref].statement}" for ref in challenge_ids),
+                    "\n".join(f"{ref}: {causes[ref].statement}" for ref in cause_ids),
                     f"{objective.id}: {objective.title}",
                     ", ".join(goal_ids),
                 )
             )
         )
+    return _traceability_section(rows)
+
+
+def _traceability_section(rows: list[Row]) -> Section | None:
+    """The traceability table, or nothing when no objective traces to a challenge or cause.
+
+    A plan without challenges (a Level 4 plan) traces from its root causes; one without
+    either has nothing to trace, and a table of objectives alone would repeat them.
+    """
+    if not any(row.cells[0] or row.cells[1] for row in rows):
+        return None
     headers = ("Challenges", "Root causes", "Strategic objective", "Goals")
+    traced = "challenges" if any(row.cells[0] for row in rows) else "root causes"
     return Section(
         "traceability",
-        "From challenges to goals",
+        f"From {traced} to goals",
         "Phase II",
         tables=(("Traceability", table(headers, tuple(rows))),),
     )

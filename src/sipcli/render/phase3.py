@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sipcli.model import Plan
-from sipcli.render.formatting import date, entries, join
+from sipcli.render.formatting import chronological, date, entries, join
 from sipcli.render.labels import humanise
 from sipcli.render.viewmodel import Item, Row, Section, Table, table
 
@@ -11,7 +11,7 @@ from sipcli.render.viewmodel import Item, Row, Section, Table, table
 def implementation(plan: Plan) -> Section | None:
     """Phase III: the multi-year roadmap and the year-one action plan, by date.
 
-    Steps sort by the day each is settled (a `When` is a date), and print as written.
+    Steps sort by when each begins, then the day it is settled, and print as written.
     """
     implementation = plan.implementation
     if implementation is None:
@@ -28,7 +28,7 @@ def implementation(plan: Plan) -> Section | None:
     if implementation.action_steps:
         rows = tuple(
             Row((date(s.due), s.description, s.owner or "", s.initiative_ref or ""))
-            for s in sorted(implementation.action_steps, key=lambda s: s.due)
+            for s in sorted(implementation.action_steps, key=lambda s: chronological(s.due))
         )
         tables.append(
             ("Year one action plan", table(("Due", "Action", "Owner", "Initiative"), rows))
@@ -47,7 +47,7 @@ def implementation(plan: Plan) -> Section | None:
 
 
 def monitoring(plan: Plan) -> Section | None:
-    """Phase III: school and district routines and the calendar, by date."""
+    """Phase III: school and district routines and the calendar, by when each entry begins."""
     monitoring = plan.monitoring
     if monitoring is None:
         return None
@@ -77,7 +77,7 @@ def monitoring(plan: Plan) -> Section | None:
                 join([*(e.goal_refs or []), *(e.benchmark_refs or [])]),
             )
         )
-        for e in sorted(monitoring.calendar or [], key=lambda e: e.date)
+        for e in sorted(monitoring.calendar or [], key=lambda e: chronological(e.date))
     )
     return Section(
         "monitoring",

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sipcli.model import Plan
+from sipcli.model.goals import Benchmark
 from sipcli.model.reference import Reference
 from sipcli.monitor.progress import (
     STATUSES,
@@ -89,6 +90,20 @@ def _row(item: Progress) -> Row:
     )
 
 
+def _with_target(item: Progress, benchmark: Benchmark) -> Progress:
+    """The benchmark's item with its target, and so its expected value, always shown.
+
+    An overdue check is judged before its target is read, but a reader still needs to see
+    what was expected: a benchmark's expected value is its target at each due date.
+    """
+    if item.target is not None or benchmark.target is None:
+        return item
+    value = benchmark.target.value
+    return replace(
+        item, target=value, expected=item.expected if item.expected is not None else value
+    )
+
+
 def build_progress_view(
     plan: Plan,
     stem: str,
@@ -107,7 +122,7 @@ def build_progress_view(
     for goal in plan.goals or []:
         mine = [item for item in items if item.id == goal.id and item.kind == "goal"]
         mine += [
-            item
+            _with_target(item, benchmark)
             for benchmark in goal.benchmarks or []
             for item in items
             if item.kind == "benchmark" and item.id == benchmark.id

@@ -13,7 +13,7 @@ from sipcli.model import Plan
 from sipcli.model.kinds import DEFAULT_KIND, kind_of, plan_title
 from sipcli.model.plan_info import PlanInfo
 from sipcli.render.formatting import date, entries, join, money, number
-from sipcli.render.labels import DESIGNATIONS, EXIT_LABELS, PLAN_TYPES, SUBMITTED_TO, humanise
+from sipcli.render.labels import DESIGNATIONS, EXIT_LABELS, PLAN_TYPES, humanise, submitted_to
 from sipcli.render.phase1 import assessment, plan_development, stakeholders, vision
 from sipcli.render.phase2 import (
     district,
@@ -94,7 +94,7 @@ def plan_details(plan: Plan) -> tuple[Entry, ...]:
         ("Submitted to DESE", date(shared.dese) if shared else None),
         *(
             (
-                SUBMITTED_TO[item.to],
+                submitted_to(item.to, kind_of(plan)),
                 f"{date(item.date)} ({item.what})" if item.what else date(item.date),
             )
             for item in info.submissions or []
