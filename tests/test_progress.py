@@ -151,12 +151,13 @@ def test_expected_value_is_on_the_straight_line(plan_file: Path) -> None:
     plan = validate_file(plan_file).plan
     assert plan is not None and plan.goals
     # Baseline SY2025-26 is read as the end of that school year (2026-06-20 in the shipped
-    # calendar); on the line from there to 50 on 2027-06-01, 2026-12-01 is at about 44.74.
+    # calendar); on the line from there to 50 on 2027-06-01, the result of 2026-11-30 is
+    # compared with the line on its own day: about 44.71.
     item = goal_progress(
         plan.goals[0], dt.date(2026, 12, 1), dt.date(2026, 7, 1), True, Thresholds()
     )
-    assert item.expected == pytest.approx(44.74, abs=0.01)
-    assert item.share == pytest.approx(0.97, abs=0.01)
+    assert item.expected == pytest.approx(44.71, abs=0.01)
+    assert item.share == pytest.approx(0.976, abs=0.001)
 
 
 def test_overdue_date_counts_only_actuals_after_the_previous_check() -> None:
@@ -234,7 +235,7 @@ def test_cli_fail_on_off_track(run_sip: RunSip, plan_file: Path) -> None:
 
 def test_cli_markdown_and_table(run_sip: RunSip, plan_file: Path) -> None:
     markdown = run_sip("progress", plan_file, "--as-of", "2026-12-01", "-f", "markdown")
-    assert "| G1 | on track | 44.6 (2026-11-30) | 44.74 | 50 | 2027-06-01 |  |" in markdown.stdout
+    assert "| G1 | on track | 44.6 (2026-11-30) | 44.71 | 50 | 2027-06-01 |  |" in markdown.stdout
     table = run_sip("progress", plan_file, "--as-of", "2026-12-01")
     assert "G3" in table.stdout and "overdue" in table.stdout
 
@@ -433,7 +434,7 @@ def test_import_duplicate_is_reported_not_added(
     data = _csv(tmp_path, "id,date,actual\nG1,2026-11-30,44.6\n")
     result = run_sip("progress-import", plan_file, data)
     assert result.exit_code == 0
-    assert "row 2: G1 already has an update dated 2026-11-30; skipped" in result.stderr
+    assert "row 2: G1 already has an update for 2026-11-30; skipped" in result.stderr
     assert plan_file.read_text(encoding="utf-8") == PLAN
 
 
@@ -801,8 +802,9 @@ def _items(run_sip: RunSip, plan: Path, *options: str) -> dict[str, dict[str, ob
 def test_a_check_due_by_term_is_overdue_once_the_next_term_ends(
     run_sip: RunSip, period_plan: Path
 ) -> None:
-    # Q2 ends 2027-01-30 in the shipped calendar: the day before, the Q1 result still counts.
-    assert _items(run_sip, period_plan, "--as-of", "2027-01-29")["G1.B1"]["status"] == "on track"
+    # Q2 ends 2027-01-30 in the shipped calendar: the day before, the Q1 result still counts
+    # (72 against 80 at the Q1 check: not met, at risk).
+    assert _items(run_sip, period_plan, "--as-of", "2027-01-29")["G1.B1"]["status"] == "at risk"
     late = _items(run_sip, period_plan, "--as-of", "2027-02-01")["G1.B1"]
     assert late["status"] == "overdue"
     assert late["reason"] == "no result recorded for the check due Q2 2026-27"
@@ -905,25 +907,25 @@ status-scale:
 
 def test_the_schools_status_scale_names_every_status(run_sip: RunSip, period_plan: Path) -> None:
     (period_plan.parent / ".sip.yaml").write_text(SCALE, encoding="utf-8")
-    items = _items(run_sip, period_plan, "--as-of", "2027-01-15")
-    # 72 of 80 is 90%: the first level, which counts as on track.
+    items = _items(run_sip, period_plan, "--as-of", "2026-11-07")
+    # 72 of 80 is 90% on the day of the Q1 check: the first level, which counts as on track.
     assert (items["G1.B1"]["status"], items["G1.B1"]["label"]) == (
         "on track",
         "on track or met annual goal",
     )
     late = _items(run_sip, period_plan, "--as-of", "2027-02-01")["G1.B1"]
     assert (late["status"], late["label"]) == ("overdue", "check missed")
-    table = run_sip("progress", period_plan, "--as-of", "2027-01-15").stdout
+    table = run_sip("progress", period_plan, "--as-of", "2026-11-07").stdout
     assert "on track or met annual goal" in table
     (period_plan.parent / ".sip.yaml").write_text(
         SCALE.replace("at-least: 90", "at-least: 95"), encoding="utf-8"
     )
-    items = _items(run_sip, period_plan, "--as-of", "2027-01-15")
+    items = _items(run_sip, period_plan, "--as-of", "2026-11-07")
     assert (items["G1.B1"]["status"], items["G1.B1"]["label"]) == (
         "at risk",
         "off track but recoverable",
     )
-    summary = run_sip("progress", period_plan, "--as-of", "2027-01-15").stdout
+    summary = run_sip("progress", period_plan, "--as-of", "2026-11-07").stdout
     assert "1 off track but recoverable" in summary
 
 
@@ -956,7 +958,7 @@ def test_a_goal_past_its_final_target_is_named_multi_year_met(
         (
             "status-scale:\n  levels:\n    - {name: a, at-least: 50}\n    - {name: b, at-least: 60}\n"
             "    - {name: c}\n",
-            "the levels go best first: 'b' (at-least 60) must start lower than 'a'",
+            "the levels go best first: reverse the list",
         ),
         ("status-scale:\n  levels:\n    - {name: alone}\n", "at least 2 items"),
         (
@@ -994,7 +996,9 @@ def test_import_a_progress_sheet_with_a_projected_row(run_sip: RunSip, period_pl
     result = run_sip("progress-import", period_plan, data)
     assert result.exit_code == 0, result.stderr
     # Q1 is already recorded (same id, period and kind); the projection is not a duplicate.
-    assert "row 2: G1.B1 already has an update dated Q1 2026-27; skipped" in result.stderr
+    assert (
+        "row 2, column Q1 (D): G1.B1 already has an update for Q1 2026-27; skipped" in result.stderr
+    )
     assert "added 2 status update(s), 1 already recorded" in result.stderr
     changes = [
         line
@@ -1009,7 +1013,10 @@ def test_import_a_progress_sheet_with_a_projected_row(run_sip: RunSip, period_pl
         "id,kind,source,winter 2027 i-Ready\nG1,projected,i-Ready predicted,25\n", encoding="utf-8"
     )
     result = run_sip("progress-import", period_plan, data)
-    assert "already has a projected update dated winter 2027 i-Ready" in result.stderr
+    # The plan projects 23 for that window: the sheet's 25 is reported, not written over it.
+    assert (
+        "G1 already has 23 for winter 2027 i-Ready; the sheet says 25: change it in the plan"
+    ) in result.stderr
 
 
 def test_import_a_sheet_writes_periods_as_written(run_sip: RunSip, period_plan: Path) -> None:
@@ -1033,7 +1040,7 @@ def test_import_refuses_a_value_marked_inside_its_cell(cell: str) -> None:
     with pytest.raises(ProgressImportError) as raised:
         read_updates(f"id,Q1,Q2\nG1,20,{cell}\n", "sheet.csv", _context())
     assert raised.value.problems == [
-        f"sheet.csv: row 2, column q2 (C): '{cell}' marks the value inside its cell; write the "
+        f"sheet.csv: row 2, column Q2 (C): '{cell}' marks the value inside its cell; write the "
         "number alone and put projected values on a row of their own whose kind column says "
         "projected"
     ]
@@ -1064,7 +1071,7 @@ def test_import_sheet_bad_kind_and_repeated_row() -> None:
     assert raised.value.problems == [
         "s.csv: row 2, column kind (B): 'guess' is not a kind of result; use one of actual, "
         "preliminary, projected (blank: actual)",
-        "s.csv: row 4: G2 on Q1 2026-27 repeats row 3; keep one",
+        "s.csv: row 4, column Q1 (C): G2 on Q1 2026-27 repeats row 3, column Q1 (C); keep one",
     ]
 
 
@@ -1084,3 +1091,235 @@ def test_import_long_format_reads_kind_source_and_periods() -> None:
     ]
     with pytest.raises(ProgressImportError, match="column actual \\(C\\): '23 \\(projected\\)'"):
         read_updates("id,date,actual\nG1,Q2,23 (projected)\n", "long.csv", _context())
+
+
+# --- the target date, interim targets, missed checks, old projections (user trial) ---------
+
+MCAS_PLAN = """\
+schema_version: 1
+school:
+  name: Test School
+  district: Test District
+plan:
+  type: initial
+  school_year: SY2026-27
+goals:
+  - id: G1
+    statement: Meeting or exceeding rises from 10% to 14% by spring 2027 MCAS.
+    metric: mcas_meeting_exceeding
+    direction: increase
+    baseline: {value: 10, period: SY2025-26}
+    target: {value: 14, by: spring 2027 MCAS}
+    status_updates:
+      - {date: spring 2027 MCAS, actual: 13}
+"""
+
+
+def _plan(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_goal_past_its_target_date_is_met_or_not_met(run_sip: RunSip, tmp_path: Path) -> None:
+    plan = _plan(tmp_path, MCAS_PLAN)
+    g1 = _items(run_sip, plan, "--as-of", "2027-12-01")["G1"]
+    assert g1["status"] == "off track"
+    assert g1["reason"] == (
+        "the target date spring 2027 MCAS has passed: 13 against a target of 14 (not met)"
+    )
+    assert g1["share"] is None
+    met = _plan(tmp_path, MCAS_PLAN.replace("actual: 13}", "actual: 14}"))
+    assert _items(run_sip, met, "--as-of", "2027-12-01")["G1"]["status"] == "met"
+
+
+def test_a_goal_not_met_is_named_in_the_schools_scale(run_sip: RunSip, tmp_path: Path) -> None:
+    plan = _plan(tmp_path, MCAS_PLAN)
+    (tmp_path / ".sip.yaml").write_text(
+        "status-scale:\n  levels:\n    - {name: progressing, at-least: 50}\n"
+        "    - {name: stalled}\n",
+        encoding="utf-8",
+    )
+    g1 = _items(run_sip, plan, "--as-of", "2027-12-01")["G1"]
+    assert (g1["status"], g1["label"]) == ("off track", "stalled")
+    assert "(not met)" in g1["reason"]
+
+
+INTERIM_PLAN = """\
+schema_version: 1
+school:
+  name: Test School
+  district: Test District
+plan:
+  type: initial
+  school_year: SY2026-27
+  horizon_years: 3
+goals:
+  - id: G1
+    statement: Meeting or exceeding rises from 10% to 30% by spring 2029 MCAS.
+    metric: mcas_meeting_exceeding
+    direction: increase
+    baseline: {value: 10, period: spring 2026 MCAS}
+    target: {value: 30, by: spring 2029 MCAS}
+    interim_targets:
+      - {value: 12, by: spring 2027 MCAS}
+      - {value: 20, by: spring 2028 MCAS}
+    status_updates:
+      - {date: spring 2027 MCAS, actual: 12}
+"""
+
+
+def test_the_path_goes_through_each_interim_target(run_sip: RunSip, tmp_path: Path) -> None:
+    plan = _plan(tmp_path, INTERIM_PLAN)
+    g1 = _items(run_sip, plan, "--as-of", "2028-03-01")["G1"]
+    # 12 in spring 2027 is that year's interim target: on the path, not behind a straight line.
+    assert (g1["status"], g1["expected"], g1["share"]) == ("on track", 12.0, 1.0)
+    assert "expected by spring 2027 MCAS" in g1["reason"]
+    # Once spring 2028's results are due and none is recorded, the interim target is overdue.
+    late = _items(run_sip, plan, "--as-of", "2028-12-01")["G1"]
+    assert late["status"] == "overdue"
+    assert late["reason"] == (
+        "no result recorded since spring 2027 MCAS and the interim target date "
+        "spring 2028 MCAS has passed"
+    )
+
+
+def test_without_interim_targets_the_path_is_one_straight_line() -> None:
+    from sipcli.monitor.progress import _on_path
+
+    start, end = dt.date(2026, 1, 1), dt.date(2027, 1, 1)
+    assert _on_path([(start, 0.0), (end, 10.0)], dt.date(2026, 7, 2)) == pytest.approx(5, abs=0.1)
+    assert _on_path([(start, 0.0), (end, 10.0)], dt.date(2028, 1, 1)) == 10.0
+
+
+CHECK_PLAN = """\
+schema_version: 1
+school:
+  name: Test School
+  district: Test District
+plan:
+  type: initial
+  school_year: SY2026-27
+goals:
+  - id: G1
+    statement: Chronic absenteeism falls from 30% to 20% by June 2027.
+    metric: chronic_absenteeism
+    baseline: {value: 30, period: SY2025-26}
+    target: {value: 20, by: 2027-06-01}
+    benchmarks:
+      - id: G1.B1
+        statement: At least 80% of walkthroughs show the practice.
+        type: early_evidence
+        due: [2026-12-15, 2027-03-15]
+        target: {value: 80, unit: percent}
+        status_updates:
+          - {date: 2026-12-10, actual: 75}
+      - id: G1.B2
+        statement: At most 24% of students are chronically absent by December.
+        type: outcome
+        due: [2026-12-15, 2027-03-15]
+        target: {value: 24, unit: percent, comparison: at_most}
+        status_updates:
+          - {date: 2026-12-10, actual: 26}
+"""
+
+
+def test_a_benchmark_that_misses_its_check_is_not_on_track(run_sip: RunSip, tmp_path: Path) -> None:
+    plan = _plan(tmp_path, CHECK_PLAN)
+    # Before the check is due, 75 of 80 (94%) is progress on the way: on track.
+    before = _items(run_sip, plan, "--as-of", "2026-12-12")
+    assert before["G1.B1"]["status"] == "on track"
+    after = _items(run_sip, plan, "--as-of", "2027-01-10")
+    assert after["G1.B1"]["status"] == "at risk"
+    assert after["G1.B1"]["reason"] == (
+        "75 against a target of 80: 94% of it, not met at the check due 2026-12-15"
+    )
+    # 26 against at most 24 is not met, though 24/26 is 92%.
+    assert after["G1.B2"]["status"] == "at risk"
+    assert "26 against a target of at most 24" in after["G1.B2"]["reason"]
+    assert "not met" in after["G1.B2"]["reason"]
+
+
+def test_an_old_projection_goes_once_an_actual_of_its_period_is_in(
+    run_sip: RunSip, period_plan: Path
+) -> None:
+    text = period_plan.read_text(encoding="utf-8").replace(
+        "      - {date: winter 2027 i-Ready, actual: 23, kind: projected, source: i-Ready predicted}\n",
+        "      - {date: winter 2027 i-Ready, actual: 23, kind: projected, source: i-Ready predicted}\n"
+        "      - {date: Q3, actual: 25}\n",
+    )
+    period_plan.write_text(text, encoding="utf-8")
+    g1 = _items(run_sip, period_plan, "--as-of", "2027-05-01")["G1"]
+    assert g1["latest"]["actual"] == 25.0 and g1["projected"] is None
+
+
+def test_reasons_name_the_baseline_period_not_a_worked_out_day(
+    run_sip: RunSip, plan_file: Path
+) -> None:
+    g3 = _items(run_sip, plan_file, "--as-of", "2026-12-01")["G3"]
+    assert g3["reason"] == (
+        "no result recorded since the baseline (SY2025-26) and the target date 2026-10-01 "
+        "has passed"
+    )
+    assert "2026-06-20" not in g3["reason"]
+
+
+def test_import_keys_updates_by_period_and_reports_a_different_value(
+    run_sip: RunSip, period_plan: Path, tmp_path: Path
+) -> None:
+    # The plan has {date: Q1, actual: 72}: a day inside Q1 is another update, Q1 itself the same.
+    sheet = _csv(tmp_path, "id,date,actual\nG1.B1,2026-11-07,71\nG1.B1,Q1,74\n")
+    result = run_sip("progress-import", period_plan, sheet)
+    assert result.exit_code == 0, result.stderr
+    assert "{date: 2026-11-07, actual: 71}" in period_plan.read_text(encoding="utf-8")
+    assert (
+        "G1.B1 already has 72 for Q1 2026-27; the sheet says 74: change it in the plan if the "
+        "sheet is right; skipped"
+    ) in result.stderr
+    assert "actual: 74" not in period_plan.read_text(encoding="utf-8")
+
+
+def test_import_sheet_q4_and_the_school_year_are_different_columns() -> None:
+    rows = read_updates("id,Q4,SY2026-27\nG1,3,4\n", "s.csv", _context())
+    assert [str(row.update.date) for row in rows] == ["Q4 2026-27", "SY2026-27"]
+
+
+@pytest.mark.parametrize("cell", ["N/A", "n/a", "-", "\u2014", " "])
+def test_import_no_data_cells_are_blank(cell: str) -> None:
+    rows = read_updates(f"id,Q1,Q2\nG1,{cell},4\n", "s.csv", _context())
+    assert [(str(row.update.date), row.update.actual) for row in rows] == [("Q2 2026-27", 4.0)]
+    long = read_updates(f"id,date,actual,note\nG1,Q1,{cell},seen\n", "l.csv", _context())
+    assert long[0].update.actual is None
+
+
+def test_import_sheet_messages_keep_the_headers_case() -> None:
+    with pytest.raises(ProgressImportError) as raised:
+        read_updates("id,Q1\nG1,abc\n", "s.csv", _context())
+    assert "column Q1 (B)" in raised.value.problems[0]
+
+
+@pytest.mark.parametrize("columns", ["120", "80"])
+def test_the_table_keeps_the_reason_readable(
+    run_sip: RunSip, monkeypatch: pytest.MonkeyPatch, columns: str
+) -> None:
+    from .conftest import EXAMPLES
+
+    monkeypatch.setenv("COLUMNS", columns)
+    table = run_sip("progress", EXAMPLES / "k8" / "plan.yaml", "--as-of", "2027-03-01").stdout
+    assert "no result recorded" in table
+    assert max(len(line) for line in table.splitlines()) <= int(columns)
+
+
+def test_as_of_a_term_names_the_plan_without_a_school_year(run_sip: RunSip, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        PERIOD_PLAN.replace(
+            "  type: initial\n  school_year: SY2026-27\n", "  kind: other\n  title: Our plan\n"
+        )
+        .replace("due: [Q1, Q2, Q3, EOY]", "due: [SY2026-27 Q1]")
+        .replace("{date: Q1, actual: 72}", "{date: SY2026-27 Q1, actual: 72}"),
+        encoding="utf-8",
+    )
+    result = run_sip("progress", plan, "--as-of", "Q2")
+    assert result.exit_code == 2
+    assert f"{plan}: --as-of 'Q2'" in result.stderr

@@ -145,3 +145,17 @@ def test_sip_config_says_where_the_calendar_and_the_scale_come_from(run_sip: Any
     default = run_sip("config", COUNCIL).stdout
     assert "Calendar:     the shipped Massachusetts calendar" in default
     assert "Status scale: the default" in default
+
+
+def test_the_progress_report_renders_as_of_a_period(run_sip: Any, tmp_path: Path) -> None:
+    out = tmp_path / "k8.md"
+    result = run_sip(
+        "render", K8, "--report", "progress", "--as-of", "SY2026-27 Q3", "--to", "md", "-o", out
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "as of Q3 2026-27" in out.read_text(encoding="utf-8")
+    bad = run_sip(
+        "render", K8, "--report", "progress", "--as-of", "Q9", "--to", "md", "-o", tmp_path / "x.md"
+    )
+    assert bad.exit_code == 2 and "examples/k8/plan.yaml: --as-of 'Q9'" in bad.stderr
+    assert not (tmp_path / "x.md").exists()

@@ -84,7 +84,8 @@ def test_the_schools_scale_names_the_standing(run_sip, tmp_path: Path) -> None:
     output = json.loads(result.stdout)
     assert (output["as_of"], output["as_of_period"]) == ("2027-01-30", "Q2 2026-27")
     (row,) = output["schools"]
-    assert row["standing"] == {"on track or met annual goal": 1, "no data": 1}
+    # G1.B1's 72 of 80 missed its Q1 check: at best at risk, named as the scale names it.
+    assert row["standing"] == {"off track but recoverable": 1, "no data": 1}
     assert row["projected"] == 0  # the winter projection is known only on 2027-02-13
     markdown = run_sip("report", tmp_path, "-f", "markdown", "--as-of", "2027-03-01").stdout
     assert "1 check missed, 1 no data, 1 with a projection (not counted)" in markdown
@@ -107,5 +108,37 @@ def test_a_plan_without_school_year_or_type_prints_none_invented(run_sip, tmp_pa
     assert row["school_year"] is None and row["plan_type"] is None
     markdown = run_sip("report", tmp_path, "-f", "markdown", "--as-of", "2027-01-15").stdout
     assert "| Test School | Test District |  | 1 | 1 |" in markdown
-    bare = run_sip("report", tmp_path, "--as-of", "Q2")
-    assert bare.exit_code == 2 and "plan.school_year is not set" in bare.stderr
+    # A bare term cannot be read for it: the plan is listed, named, as not judged (exit 1).
+    (tmp_path / "other.yaml").write_text(PERIOD_PLAN, encoding="utf-8")
+    bare = run_sip("report", tmp_path, "-f", "json", "--as-of", "Q2")
+    assert bare.exit_code == 1, bare.stderr
+    output = json.loads(bare.stdout)
+    (judged,) = output["not_judged"]
+    assert judged["file"] == str(tmp_path / "plan.yaml")
+    assert "plan.school_year is not set" in judged["reason"]
+    assert [row["file"] for row in output["schools"]] == [str(tmp_path / "other.yaml")]
+    table = run_sip("report", tmp_path, "--as-of", "Q2").stdout
+    assert "Not judged:" in table and "plan.yaml" in table
+    assert "1 plan as of" in table and "1 plan not judged" in table
+
+
+def test_missing_stages_follow_the_kind_and_rows_name_their_file(run_sip, tmp_path: Path) -> None:
+    council = MINIMAL_PLAN.replace("  type: initial\n", "  kind: school_improvement\n")
+    (tmp_path / "a.yaml").write_text(council, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(council, encoding="utf-8")
+    output = json.loads(run_sip("report", tmp_path, "-f", "json").stdout)
+    stages = output["schools"][0]["missing_stages"]
+    assert "Executive summary" not in stages and "Vision" not in stages
+    assert "District systems" not in stages and "Goals and benchmarks" in stages
+    markdown = run_sip("report", tmp_path, "-f", "markdown").stdout
+    assert "a.yaml | Test School |" in markdown and "b.yaml | Test School |" in markdown
+    assert "Benchmarks overdue" in markdown and "Standing (goals and benchmarks)" in markdown
+
+
+def test_one_plan_and_one_problem_are_singular(run_sip, tmp_path: Path) -> None:
+    (tmp_path / "good.yaml").write_text(MINIMAL_PLAN, encoding="utf-8")
+    (tmp_path / "bad.yaml").write_text(MINIMAL_PLAN.replace("initial", "intial"), encoding="utf-8")
+    table = run_sip("report", tmp_path).stdout
+    assert "1 plan as of" in table and "0 goals" in table
+    assert "(1 problem)" in table and "1 plan is not valid" in table
+    assert "1 plans" not in table and "(1 problems)" not in table

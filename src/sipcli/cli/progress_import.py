@@ -51,10 +51,16 @@ def progress_import(
         planned = import_progress(plan, csv_file, max_bytes=max_file_size, config=config)
     result = planned.result
     for row in result.duplicates:
+        conflict = row.conflict()
         typer.echo(
-            f"{csv_file}: row {row.row}: {row.id} already has "
-            f"{'a projected' if row.update.kind == 'projected' else 'an'} update dated "
-            f"{row.update.date}; skipped",
+            f"{csv_file}: {row.where()}: "
+            + (
+                f"{conflict}; skipped"
+                if conflict
+                else f"{row.id} already has "
+                f"{'a projected' if row.update.kind == 'projected' else 'an'} update for "
+                f"{row.update.date}; skipped"
+            ),
             err=True,
         )
     if result.added and not dry_run:

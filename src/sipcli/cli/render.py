@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sipcli.cli.options import AsOfOption, MaxFileSizeOption, PathsArgument, as_of_date, comma_list
+from sipcli.cli.options import (
+    AsOfPeriodOption,
+    MaxFileSizeOption,
+    PathsArgument,
+    as_of_date_or_period,
+    comma_list,
+)
 from sipcli.cli.support import cannot_run_on_sip_error, fail
 from sipcli.load.limits import DEFAULT_MAX_BYTES
 
@@ -63,7 +69,7 @@ def render(
             "needs the charts extra).",
         ),
     ] = "plan",
-    as_of: AsOfOption = None,
+    as_of: AsOfPeriodOption = None,
     max_file_size: MaxFileSizeOption = DEFAULT_MAX_BYTES,
     template_seconds: Annotated[
         float | None,
@@ -101,7 +107,7 @@ def render(
         fail(f"unknown report {report!r}; use plan or progress")
     options = RenderOptions(
         report=report,
-        as_of=as_of_date(as_of),
+        as_of=as_of_date_or_period(as_of),
         formats=formats,
         output=output,
         template_dir=template_dir,

@@ -2,18 +2,29 @@
 
 Pure: no printing, no exiting. The rules, documented in the README:
 
-- a goal's expected value lies on the straight line from its baseline (at the date of the
-  baseline's period, else the start of the plan's first school year) to ``target.value`` at
-  ``target.by``; before the baseline date it is the baseline, after ``target.by`` the target;
-- a benchmark's expected value is its ``target.value`` at each due date;
+- a goal's path runs from its baseline (at the date of the baseline's period, else the start
+  of the plan's first school year) through each of its ``interim_targets`` to
+  ``target.value`` at ``target.by``, in straight lines between those days (one straight line
+  when it has no interim targets); before the baseline date it is the baseline, after
+  ``target.by`` the target. A goal with interim targets is thus judged, on each interim
+  target's day, against that interim target;
+- once a goal's target day has passed, it is judged on the target itself: ``met`` when the
+  latest actual reaches it, else ``off track`` (not met), whatever share of the path it covers;
+- a benchmark's expected value is its ``target.value`` at each due date. Before its first due
+  date has passed, a result that misses the target is judged by its share; once a due date
+  has passed, a result that misses the target (below it, or above it for ``comparison:
+  at_most``) is not met: at best ``at risk``, and ``off track`` below the at-risk share;
 - dates may be periods of the school calendar (``Q2``, ``spring 2027 MCAS``): a period counts
   as the day it is settled (its end; for an assessment, the day results are known, or for a
-  ``preliminary`` result the day preliminary results arrive), and is printed as written;
+  ``preliminary`` result the day preliminary results arrive), and is printed as written (a
+  reason never prints a day sip worked out, such as the end of the baseline's school year);
 - the latest actual is the last status update with an ``actual`` dated on or before the date,
   of kind actual (the default) or preliminary (marked so); a ``projected`` value (predicted
-  from a diagnostic) never sets the status: it is shown beside the actual (``projected``);
-- the status is, in this order of precedence: ``overdue`` (the last due date that has passed
-  has no actual since the due date before it), ``no data`` (no actual yet), ``met`` (the
+  from a diagnostic) never sets the status: it is shown beside the actual (``projected``),
+  and only while it is for the same or a later period than the latest actual;
+- the status is, in this order of precedence: ``overdue`` (the last due date that has passed,
+  for a goal its interim targets' and target's days, has no actual since the due date before
+  it), ``no data`` (no actual yet), ``met`` (the
   actual reaches the target), then ``on track`` / ``at risk`` / ``off track`` by the share of
   the expected progress the actual covers (see `Thresholds`), or by the school's own levels
   (`StatusScale`, from ``status-scale:`` in ``.sip.yaml``), which also name each status
@@ -23,6 +34,7 @@ Pure: no printing, no exiting. The rules, documented in the README:
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -154,10 +166,11 @@ class StatusScale:
 
     def label(self, item: Progress) -> str:
         """Return the name this scale gives the item's standing."""
-        if item.share is not None and item.status in ("on track", "at risk", "off track"):
-            return self.level_for(item.share).name
         if item.status in ("on track", "at risk", "off track"):
-            # The team's own judgement: the first level that counts as that status.
+            level = self.level_for(item.share) if item.share is not None else None
+            if level is not None and level.status == item.status:
+                return level.name
+            # The team's own judgement, a missed check or target: the first level of that status.
             return next((lv.name for lv in self.levels if lv.status == item.status), item.status)
         if item.status == "met" and item.kind == "goal" and self.multi_year_met:
             return self.multi_year_met
@@ -354,10 +367,19 @@ def latest_actual(updates: list[StatusUpdate] | None, as_of: dt.date) -> StatusU
     return max(dated, key=observed_on) if dated else None
 
 
-def latest_projected(updates: list[StatusUpdate] | None, as_of: dt.date) -> StatusUpdate | None:
-    """Return the last projected value dated on or before ``as_of``."""
+def latest_projected(
+    updates: list[StatusUpdate] | None, as_of: dt.date, latest: StatusUpdate | None = None
+) -> StatusUpdate | None:
+    """Return the last projected value dated on or before ``as_of``, if still worth showing.
+
+    A projection predicts a result: once an actual for its period or a later one is in
+    (``latest``), it is dropped.
+    """
     dated = [u for u in _results(updates, projected=True) if u.date <= as_of]
-    return max(dated, key=lambda update: update.date) if dated else None
+    shown = max(dated, key=lambda update: update.date) if dated else None
+    if shown is None or (latest is not None and shown.date < latest.date):
+        return None
+    return shown
 
 
 def overdue_date(
@@ -420,7 +442,7 @@ def _goal_standing(
         "no data",
         "",
         latest=latest,
-        projected=latest_projected(updates, as_of),
+        projected=latest_projected(updates, as_of, latest),
         unit=goal.unit,
     )
     if goal.target is None or goal.baseline is None:
@@ -436,35 +458,88 @@ def _goal_standing(
         )
         status, reason = _recorded_or_no_data(latest, missing)
         return replace(base, status=status, reason=reason, target=target.value, due=target.by)
-    expected = _on_line(baseline.value, start, target.value, target.by, as_of)
-    base = replace(base, expected=expected, target=target.value, due=target.by)
+    path = goal_path(goal, start)
+    milestones = [day for day, _ in path[1:]]
+    base = replace(base, expected=_on_path(path, as_of), target=target.value, due=target.by)
     # A result of the baseline's own administration (spring MCAS reported in the fall) says
     # nothing yet about progress along the path: it neither counts as progress nor as a result.
     fresh = [update for update in updates or [] if not _of_baseline(update, start)]
-    late = overdue_date([target.by], start, fresh, as_of)
+    late = overdue_date(milestones, start, fresh, as_of)
     if late is not None:
-        reason = f"no result recorded since {start} and the target date {late} has passed"
+        counted = latest is not None and not _of_baseline(latest, start)
+        since = _when(latest) if latest and counted else f"the baseline ({baseline.period})"
+        what = "target date" if late == target.by else "interim target date"
+        reason = f"no result recorded since {since} and the {what} {late} has passed"
         return replace(base, status="overdue", reason=reason)
     if latest is not None and _of_baseline(latest, start):
         reason = f"no result since the baseline ({latest.period}); the next is due by {target.by}"
         return replace(base, reason=reason)
     if latest is None or latest.actual is None:
         return replace(base, reason="no result recorded yet")
+    if as_of > target.by:
+        return _judged_at_target(base, latest, target.value, target.by, higher)
+    return _on_the_way(base, latest, path, baseline.value, higher, scale)
+
+
+def goal_path(goal: Goal, start: dt.date) -> list[tuple[dt.date, float]]:
+    """Return the goal's path: the baseline at ``start``, each interim target, the target.
+
+    Interim targets are taken in order of their days; one dated on or before the baseline,
+    or after the target, is not on the way and is left out. Empty without both ends.
+    """
+    if goal.baseline is None or goal.target is None:
+        return []
+    end = goal.target.by
+    interim = sorted(
+        (item.by, item.value) for item in goal.interim_targets or [] if start < item.by < end
+    )
+    return [(start, goal.baseline.value), *interim, (end, goal.target.value)]
+
+
+def _judged_at_target(
+    base: Progress, latest: StatusUpdate, target: float, by: dt.date, higher: bool
+) -> Progress:
+    """After the target's day the goal is met or not: no share of a path any more."""
     sign = 1.0 if higher else -1.0
     actual = _result(latest)
-    if (latest.actual - target.value) * sign >= 0:
-        reason = f"{actual} reaches the target of {_number(target.value)}"
+    if ((latest.actual or 0.0) - target) * sign >= 0:
+        reason = f"{actual} reaches the target of {_number(target)}"
         return replace(base, status="met", reason=reason)
-    moved = (latest.actual - baseline.value) * sign
-    planned = (expected - baseline.value) * sign
+    reason = (
+        f"the target date {by} has passed: {actual} against a target of {_number(target)} (not met)"
+    )
+    return replace(base, status="off track", reason=reason)
+
+
+def _on_the_way(
+    base: Progress,
+    latest: StatusUpdate,
+    path: list[tuple[dt.date, float]],
+    baseline: float,
+    higher: bool,
+    scale: StatusScale,
+) -> Progress:
+    """Before the target's day: the share of the path's progress, where the result was taken."""
+    sign = 1.0 if higher else -1.0
+    actual, value, target = _result(latest), latest.actual or 0.0, path[-1][1]
+    if (value - target) * sign >= 0:
+        reason = f"{actual} reaches the target of {_number(target)}"
+        return replace(base, status="met", reason=reason)
+    # The result is compared with the path on the day it stands for (its period's settled
+    # day): a yearly result is measured against that year's interim target.
+    expected = _on_path(path, latest.date)
+    moved = (value - baseline) * sign
+    planned = (expected - baseline) * sign
     # Before the path has moved (at the baseline date, or a goal to maintain), holding the
     # baseline is on the path and falling back is not.
     share = moved / planned + 0.0 if planned > 0 else (1.0 if moved >= 0 else 0.0)
     reason = (
-        f"{actual} against {_number(expected)} expected by {as_of}: "
-        f"{share:.0%} of the expected progress from {_number(baseline.value)}"
+        f"{actual} against {_number(expected)} expected by {latest.date}: "
+        f"{share:.0%} of the expected progress from {_number(baseline)}"
     )
-    return replace(base, status=scale.status_for(share), reason=reason, share=share)
+    return replace(
+        base, status=scale.status_for(share), reason=reason, share=share, expected=expected
+    )
 
 
 def _result(update: StatusUpdate) -> str:
@@ -483,15 +558,17 @@ def _of_baseline(update: StatusUpdate, start: dt.date) -> bool:
     return measured is not None and measured <= start
 
 
-def _on_line(
-    start_value: float, start: dt.date, end_value: float, end: dt.date, day: dt.date
-) -> float:
-    """Return the value on the straight line through both points at ``day``, held at the ends."""
-    if day <= start or end <= start:
-        return start_value if day < end else end_value
-    if day >= end:
-        return end_value
-    return start_value + (end_value - start_value) * (day - start).days / (end - start).days
+def _on_path(path: Sequence[tuple[dt.date, float]], day: dt.date) -> float:
+    """Return the path's value at ``day``: straight between its points, held at the ends."""
+    if path[-1][0] <= path[0][0]:  # a target dated on or before its baseline
+        return path[0][1] if day < path[-1][0] else path[-1][1]
+    if day <= path[0][0]:
+        return path[0][1]
+    for (start, start_value), (end, end_value) in itertools.pairwise(path):
+        if day < end:
+            span = (end - start).days
+            return start_value + (end_value - start_value) * (day - start).days / span
+    return path[-1][1]
 
 
 def benchmark_progress(
@@ -514,7 +591,7 @@ def _benchmark_standing(benchmark: Benchmark, as_of: dt.date, scale: StatusScale
         "",
         latest=latest,
         due=_next_due(benchmark.due, as_of),
-        projected=latest_projected(updates, as_of),
+        projected=latest_projected(updates, as_of, latest),
         unit=benchmark.target.unit if benchmark.target else None,
     )
     late = overdue_date(benchmark.due, None, updates, as_of)
@@ -538,8 +615,15 @@ def _benchmark_standing(benchmark: Benchmark, as_of: dt.date, scale: StatusScale
         reason = f"{_result(latest)} meets the target of {word} {_number(goal_value)}"
         return replace(base, status="met", reason=reason)
     share = _benchmark_share(actual, goal_value, at_most)
-    reason = f"{_result(latest)} against a target of {_number(goal_value)}: {share:.0%} of it"
-    return replace(base, status=scale.status_for(share), reason=reason, share=share)
+    word = "at most " if at_most else ""
+    reason = f"{_result(latest)} against a target of {word}{_number(goal_value)}: {share:.0%} of it"
+    status = scale.status_for(share)
+    checked = max((day for day in benchmark.due if day < as_of), default=None)
+    if checked is not None:
+        # A check that has come and gone with its target missed is not met: at best at risk.
+        reason += f", not met at the check due {checked}"
+        status = "at risk" if status == "on track" else status
+    return replace(base, status=status, reason=reason, share=share)
 
 
 def _benchmark_share(actual: float, target: float, at_most: bool) -> float:
@@ -659,7 +743,7 @@ def progress_files(
         if source.plan is None:
             invalid.append(source.result)
             continue
-        day = as_of_for(as_of, plan_period_context(source.path, source.plan, config))
+        day = plan_as_of(as_of, source.path, source.plan, config)
         scale = scale_for(source.path, config, thresholds)
         progress = plan_progress(source.plan, str(source.path), day, source.reference, scale)
         plans.append(replace(progress, as_of=day))
@@ -686,6 +770,18 @@ def common_as_of(as_of: AsOf, days: Iterable[dt.date | None]) -> dt.date:
 
     this_year = default_calendar().school_year_of(dt.date.today())
     return as_of_for(as_of, PeriodContext(school_year=this_year))
+
+
+def plan_as_of(as_of: AsOf, path: Path, plan: Plan, config: Path | None) -> dt.date:
+    """Return `as_of_for` in the plan's calendar and school year, naming the plan if it cannot.
+
+    Raises:
+        SipError: when ``as_of`` cannot be read for this plan; the message starts with its path.
+    """
+    try:
+        return as_of_for(as_of, plan_period_context(path, plan, config))
+    except SipError as error:
+        raise SipError(f"{path}: {error}") from None
 
 
 def plan_period_context(path: Path, plan: Plan, config: Path | None) -> PeriodContext:

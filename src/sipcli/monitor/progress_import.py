@@ -42,7 +42,7 @@ import io
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import cast, get_args
 
@@ -84,6 +84,41 @@ class ImportRow:
     row: int
     id: str
     update: StatusUpdate
+    column: str | None = None
+    """In the sheet layout, the column the value is in, as its header writes it: "Q1 (B)"."""
+    recorded: float | None = None
+    """When the plan already has this update: the value it records (set by `merge_updates`)."""
+
+    def where(self) -> str:
+        """Return "row 3" or, in the sheet layout, "row 3, column Q1 (B)"."""
+        return f"row {self.row}" + (f", column {self.column}" if self.column else "")
+
+    def conflict(self) -> str | None:
+        """Return what to do when the plan holds another value for this update, else None."""
+        if self.recorded is None or self.recorded == self.update.actual:
+            return None
+        return (
+            f"{self.id} already has {_number_text(self.recorded)} for {self.update.date}; the "
+            f"sheet says {_number_text(self.update.actual)}: change it in the plan if the "
+            "sheet is right"
+        )
+
+
+def _number_text(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
+
+
+#: What an update is for: its period's kind, start, end and settled day, and the kind of
+#: result. Q1 and a day inside Q1 settle on different spans, Q4 and SY2026-27 too, though
+#: each pair may settle on the same day.
+UpdateKey = tuple[str, tuple[str, dt.date, dt.date, dt.date], str]
+
+
+def period_identity(day: dt.date) -> tuple[str, dt.date, dt.date, dt.date]:
+    """Return what a date or period is: its kind, start, end and settled day."""
+    if isinstance(day, When):
+        return day.kind, day.start, day.end, day.known
+    return "date", day, day, day
 
 
 @dataclass(frozen=True)
@@ -143,24 +178,24 @@ def read_updates(text: str, csv_name: str, context: PeriodContext | None = None)
     return _checked((found, problems), csv_name)
 
 
-def _key(row: ImportRow) -> tuple[str, dt.date, str]:
-    """What one update is: its item, its day and its kind (an actual and a projection differ)."""
-    return row.id, row.update.date, row.update.kind or "actual"
+def _key(row: ImportRow) -> UpdateKey:
+    """What one update is: its item, its period and its kind (an actual and a projection differ)."""
+    return row.id, period_identity(row.update.date), row.update.kind or "actual"
 
 
 def _checked(read: tuple[list[ImportRow], list[str]], csv_name: str) -> list[ImportRow]:
     """Return the rows read, or raise every problem, and rows that repeat another."""
     found, problems = read
-    seen: dict[tuple[str, dt.date, str], int] = {}
+    seen: dict[UpdateKey, ImportRow] = {}
     for row in found:
         key = _key(row)
         if key in seen:
             kind = "" if key[2] == "actual" else f" ({key[2]})"
             problems.append(
-                f"{csv_name}: row {row.row}: {row.id} on {row.update.date}{kind} repeats row "
-                f"{seen[key]}; keep one"
+                f"{csv_name}: {row.where()}: {row.id} on {row.update.date}{kind} repeats "
+                f"{seen[key].where()}; keep one"
             )
-        seen.setdefault(key, row.row)
+        seen.setdefault(key, row)
     if problems:
         raise ProgressImportError(problems)
     return found
@@ -175,6 +210,8 @@ class _Sheet:
 
     header: list[str]
     periods: dict[int, When]
+    names: dict[int, str] = field(default_factory=dict)
+    """Each column as the header writes it, with its letter: "Q1 (B)"."""
 
 
 def _wide_sheet(cells: list[str], csv_name: str, context: PeriodContext) -> _Sheet:
@@ -183,6 +220,7 @@ def _wide_sheet(cells: list[str], csv_name: str, context: PeriodContext) -> _She
     header = [cell.lower() for cell in written]
     problems: list[str] = []
     periods: dict[int, When] = {}
+    names = {index: f"{name} ({_column_letter(index)})" for index, name in enumerate(written)}
     for index, name in enumerate(written):
         where = f"{csv_name}: row 1, column {_column_letter(index)}"
         if not name:
@@ -208,7 +246,7 @@ def _wide_sheet(cells: list[str], csv_name: str, context: PeriodContext) -> _She
     problems += [f"{csv_name}: row 1: the column '{name}' appears twice" for name in duplicated]
     if problems:
         raise ProgressImportError(problems)
-    return _Sheet(header, periods)
+    return _Sheet(header, periods, names)
 
 
 def _wide_rows(
@@ -237,7 +275,7 @@ def _wide_row(
     problems: list[str] = []
 
     def bad(index: int, message: str) -> None:
-        name = f"{header[index]} ({_column_letter(index)})"
+        name = sheet.names.get(index, f"{header[index]} ({_column_letter(index)})")
         problems.append(f"{csv_name}: row {number}, column {name}: {message}")
 
     if not values["id"]:
@@ -246,14 +284,24 @@ def _wide_row(
     rows: list[ImportRow] = []
     for index, when in sheet.periods.items():
         cell = cells[index].strip() if index < len(cells) else ""
-        if not cell:
+        if is_blank(cell):
             continue
         actual = _value(cell, delimiter, functools.partial(bad, index))
         if actual is None or problems:
             continue
         fields = {"kind": kind, "source": values.get("source"), "note": values.get("note")}
-        rows.append(ImportRow(number, values["id"], _update(when, actual, fields)))
+        update = _update(when, actual, fields)
+        rows.append(ImportRow(number, values["id"], update, sheet.names.get(index)))
     return ([] if problems else rows), problems
+
+
+#: Cells that say there is no value, as spreadsheets write it: read as blank.
+NO_DATA = frozenset({"n/a", "na", "-", "\u2013", "\u2014"})
+
+
+def is_blank(cell: str) -> bool:
+    """Whether a value cell holds no value: empty, N/A, n/a or a dash."""
+    return not cell.strip() or cell.strip().lower() in NO_DATA
 
 
 def _kind(cell: str, bad: Callable[[str], None]) -> str | None:
@@ -579,7 +627,7 @@ def _read_row(
         bad("id", "the id is empty; give the id of a goal or benchmark, e.g. G1 or G1.B2")
     day = _when(values["date"], context, lambda message: bad("date", message))
     actual: float | None = None
-    if values.get("actual"):
+    if not is_blank(values.get("actual", "")):
         actual = _value(values["actual"], delimiter, lambda message: bad("actual", message))
     kind = _kind(values.get("kind", ""), lambda message: bad("kind", message))
     status = values.get("status", "").lower().replace(" ", "_").replace("-", "_") or None
@@ -683,8 +731,12 @@ def merge_updates(
     ]
     if problems:
         raise ProgressImportError(problems)
-    duplicates = [row for row in rows if _key(row)[1:] in recorded.get(row.id, set())]
-    added = [row for row in rows if row not in duplicates]
+    duplicates = [
+        replace(row, recorded=recorded[row.id][_key(row)[1:]])
+        for row in rows
+        if _key(row)[1:] in recorded.get(row.id, {})
+    ]
+    added = [row for row in rows if _key(row)[1:] not in recorded.get(row.id, {})]
     by_id: dict[str, list[ImportRow]] = {}
     for row in added:
         by_id.setdefault(row.id, []).append(row)
@@ -741,13 +793,14 @@ def _items_by_id(data: CommentedMap) -> dict[str, CommentedMap]:
     return items
 
 
-def _recorded_dates(plan: Plan) -> dict[str, set[tuple[dt.date, str]]]:
-    """Each item's recorded updates by day and kind (an actual and a projection differ)."""
-    recorded: dict[str, set[tuple[dt.date, str]]] = {}
+def _recorded_dates(plan: Plan) -> dict[str, dict[tuple[object, str], float | None]]:
+    """Each item's recorded values by period and kind (an actual and a projection differ)."""
+    recorded: dict[str, dict[tuple[object, str], float | None]] = {}
     for goal in plan.goals or []:
         for item in _goal_and_benchmarks(goal):
             recorded[item.id] = {
-                (update.date, update.kind or "actual") for update in item.status_updates or []
+                (period_identity(update.date), update.kind or "actual"): update.actual
+                for update in item.status_updates or []
             }
     return recorded
 

@@ -1,9 +1,11 @@
 """`sip report`: a district rollup of many plans, one row per school.
 
-For each plan: its school and year (blank when the plan names none), how many goals and
-benchmarks it has, their average SMART score, how many benchmarks are off track or overdue at
-a date, every goal and benchmark counted by its standing in the school's status scale, and
-which DESE stages are missing. Plans that do not validate are listed with their problem count instead.
+For each plan: its file, school and year (blank when the plan names none), how many goals
+and benchmarks it has, their average SMART score, how many benchmarks are off track or
+overdue at a date, every goal and benchmark counted by its standing in the school's status
+scale, and which DESE stages are missing (only those its kind of plan asks for). Plans that
+do not validate are listed with their problem count instead, and plans the as-of date
+cannot be read for (a bare term in a plan without a school year) as not judged.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sipcli.errors import SipError
 from sipcli.load.limits import DEFAULT_MAX_BYTES
 from sipcli.model import Plan
 from sipcli.model.reference import Reference
@@ -21,9 +24,8 @@ from sipcli.monitor.progress import (
     AsOf,
     StatusScale,
     Thresholds,
-    as_of_for,
     common_as_of,
-    plan_period_context,
+    plan_as_of,
     plan_progress,
     scale_for,
 )
@@ -94,6 +96,14 @@ class InvalidPlan:
     problems: int
 
 
+@dataclass(frozen=True)
+class NotJudged:
+    """A valid plan left out of the rollup because the as-of date cannot be read for it."""
+
+    file: str
+    reason: str
+
+
 @dataclass
 class Rollup:
     """The rollup of a folder of plans at a date."""
@@ -101,10 +111,11 @@ class Rollup:
     as_of: dt.date
     rows: list[SchoolRow] = field(default_factory=list)
     invalid: list[InvalidPlan] = field(default_factory=list)
+    not_judged: list[NotJudged] = field(default_factory=list)
 
     def exit_code(self) -> int:
-        """Return 1 when some plan could not be read, else 0."""
-        return 1 if self.invalid else 0
+        """Return 1 when some plan could not be read or judged, else 0."""
+        return 1 if self.invalid or self.not_judged else 0
 
 
 def benchmarks_behind(
@@ -125,9 +136,32 @@ def benchmarks_behind(
     )
 
 
+#: The lint rule (name and code) that asks for each stage: a kind of plan that skips the
+#: rule (`model.kinds`, e.g. a §59C school council plan has no executive summary) does not
+#: miss the stage.
+STAGE_RULES = {
+    "stakeholder_engagement": ("missing-stage", "SIP606"),
+    "vision": ("missing-stage", "SIP606"),
+    "assessment": ("missing-stage", "SIP606"),
+    "strategic_objectives": ("missing-stage", "SIP606"),
+    "goals": ("goals-missing", "SIP602"),
+    "district_systems": ("district-systems", "SIP605"),
+    "executive_summary": ("executive-summary-elements", "SIP601"),
+    "implementation": ("missing-stage", "SIP606"),
+    "monitoring": ("missing-stage", "SIP606"),
+}
+
+
 def missing_stages(plan: Plan) -> tuple[str, ...]:
-    """Return the names of the stages the plan leaves out entirely."""
-    return tuple(name for key, name in STAGES.items() if not getattr(plan, key))
+    """Return the names of the stages the plan leaves out entirely that its kind asks for."""
+    from sipcli.model.kinds import facts_for  # noqa: PLC0415 - read once, when used
+
+    skipped = facts_for(plan).skip
+    return tuple(
+        name
+        for key, name in STAGES.items()
+        if not getattr(plan, key) and skipped.isdisjoint(STAGE_RULES[key])
+    )
 
 
 def school_row(
@@ -182,13 +216,20 @@ def build_rollup(
     """
     rows: list[SchoolRow] = []
     invalid: list[InvalidPlan] = []
+    not_judged: list[NotJudged] = []
     for source in read_plans(paths, config=config, max_bytes=max_bytes):
         file = str(source.path)
         if source.plan is None:
             invalid.append(InvalidPlan(file, len(source.result.diagnostics)))
             continue
-        day = as_of_for(as_of, plan_period_context(source.path, source.plan, config))
+        try:
+            day = plan_as_of(as_of, source.path, source.plan, config)
+        except SipError as error:
+            # One plan without a school year must not stop the district's report.
+            not_judged.append(NotJudged(file, str(error).removeprefix(f"{file}: ")))
+            continue
         scale = scale_for(source.path, config, Thresholds())
         rows.append(school_row(source.plan, file, source.reference, day, progress, scale))
     rows.sort(key=lambda row: (row.district, row.school, row.file))
-    return Rollup(common_as_of(as_of, (row.as_of for row in rows)), rows, invalid)
+    day = common_as_of(as_of, (row.as_of for row in rows))
+    return Rollup(day, rows, invalid, not_judged)

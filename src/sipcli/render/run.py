@@ -46,8 +46,8 @@ class RenderOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     report: str = "plan"
     """plan (the plan itself) or progress (statuses and charts at ``as_of``)."""
-    as_of: dt.date | None = None
-    """The date the progress report judges progress at (default: today)."""
+    as_of: dt.date | str | None = None
+    """When the progress report judges progress (default: today): a date, or the text of a period read in each plan's calendar and school year."""
     limits: TemplateLimits = field(default_factory=TemplateLimits)
     """How long each document's templates may run and how much they may write."""
 
@@ -151,10 +151,14 @@ def render_plan(plan: Plan, source: PlanFile, options: RenderOptions) -> list[Ou
 
 def _render_progress(plan: Plan, source: PlanFile, options: RenderOptions) -> list[Output]:
     """The progress report: statuses at the as-of date and a chart per goal."""
-    from sipcli.monitor.progress import Thresholds, scale_for  # noqa: PLC0415 - only for this report
+    from sipcli.monitor.progress import (  # noqa: PLC0415 - only for this report
+        Thresholds,
+        plan_as_of,
+        scale_for,
+    )
     from sipcli.render.progress_view import build_progress_view  # noqa: PLC0415
 
-    as_of = options.as_of or dt.date.today()
+    as_of = plan_as_of(options.as_of or dt.date.today(), source.path, plan, None)
     # The school's own status names (status-scale: in its .sip.yaml), as `sip progress` uses.
     scale = scale_for(source.path, None, Thresholds())
     view, charts = build_progress_view(plan, source.path.stem, as_of, source.reference, scale)

@@ -11,6 +11,8 @@ from sipcli.reporters.sanitise import markdown_value, terminal_text
 if TYPE_CHECKING:
     import datetime as dt
 
+    from rich.table import Table
+
     from sipcli.monitor.progress import PlanProgress, Progress, ProgressRun
 
 #: The version of the JSON object `sip progress --format json` writes.
@@ -128,6 +130,42 @@ class ProgressMarkdownReporter(Reporter["ProgressRun"]):
         stream.write(summary(run) + "\n")
 
 
+#: The least width of the "Why" column: a reason must stay readable on a narrow terminal.
+WHY_MIN_WIDTH = 28
+
+
+def _width() -> int:
+    """The terminal's width (``COLUMNS`` when set); 140 when the output is not a terminal."""
+    import shutil  # noqa: PLC0415
+
+    return max(shutil.get_terminal_size((140, 24)).columns, 60)
+
+
+#: Below this width the table leaves out Expected and Target (the reason says them) and puts
+#: the projection into the "Why" cell, so the reason keeps its width.
+NARROW = 110
+
+
+def _add_columns(table: Table, narrow: bool) -> None:
+    """Add the columns: ids and numbers kept whole, the projection narrow, the reason wide."""
+    table.add_column("Id", no_wrap=True)
+    table.add_column("Status", max_width=10 if narrow else 16, overflow="fold")
+    table.add_column("Latest actual", max_width=10 if narrow else 18, overflow="fold")
+    if not narrow:
+        table.add_column("Expected", no_wrap=True)
+        table.add_column("Target", no_wrap=True)
+    table.add_column("Due", max_width=9 if narrow else 12, overflow="fold")
+    if not narrow:
+        table.add_column("Projected", ratio=1, max_width=22, overflow="fold")
+    table.add_column("Why", ratio=3, min_width=WHY_MIN_WIDTH, overflow="fold")
+
+
+def _why(item: Progress, narrow: bool) -> str:
+    """The reason, and on a narrow terminal the projection after it."""
+    projected = _projected(item)
+    return f"{item.reason}; {projected}" if narrow and projected else item.reason
+
+
 class ProgressTableReporter(Reporter["ProgressRun"]):
     """The terminal view: a Rich table per plan, statuses in colour."""
 
@@ -139,7 +177,7 @@ class ProgressTableReporter(Reporter["ProgressRun"]):
         from rich.table import Table  # noqa: PLC0415
         from rich.text import Text  # noqa: PLC0415
 
-        console = Console(file=stream, highlight=False, soft_wrap=False, width=140)
+        console = Console(file=stream, highlight=False, soft_wrap=False, width=_width())
         for result in run.invalid:
             for d in result.diagnostics:
                 where = f"{terminal_text(d.file, one_line=True)}:{d.line}:{d.column}"
@@ -149,21 +187,18 @@ class ProgressTableReporter(Reporter["ProgressRun"]):
             # Plan text goes in as Text, never as markup, so "[bold]" in a plan prints as is.
             as_of = _as_of(run, plan)
             title = Text(f"{terminal_text(plan.file, one_line=True)} as of {as_of}")
-            table = Table(title=title, expand=True)
-            for header in ("Id", "Status", "Latest actual", "Expected", "Target", "Due"):
-                table.add_column(header, no_wrap=True)
-            table.add_column("Projected", overflow="fold")
-            table.add_column("Why", ratio=1, overflow="fold")
+            table = Table(title=title, expand=True, pad_edge=False)
+            narrow = console.width < NARROW
+            _add_columns(table, narrow)
             for item in plan.items:
                 table.add_row(
                     Text(terminal_text(item.id, one_line=True)),
                     Text(terminal_text(item.label, one_line=True), style=_STYLES[item.status]),
                     Text(terminal_text(_latest(item), one_line=True)),
-                    _number(item.expected),
-                    _number(item.target),
+                    *([] if narrow else [_number(item.expected), _number(item.target)]),
                     Text(terminal_text(str(item.due or ""), one_line=True)),
-                    Text(terminal_text(_projected(item), one_line=True)),
-                    Text(terminal_text(item.reason)),
+                    *([] if narrow else [Text(terminal_text(_projected(item), one_line=True))]),
+                    Text(terminal_text(_why(item, narrow))),
                 )
             console.print(table)
         console.print(summary(run))

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 ROLLUP_JSON_VERSION = 1
 
 HEADERS = (
+    "File",
     "School",
     "District",
     "Year",
@@ -25,11 +26,16 @@ HEADERS = (
     "Benchmarks",
     "Avg SMART",
     "Lowest",
-    "Off track",
-    "Overdue",
+    "Benchmarks off track",
+    "Benchmarks overdue",
     "Missing stages",
-    "Standing",
+    "Standing (goals and benchmarks)",
 )
+
+
+def plural(count: int, word: str) -> str:
+    """Return "1 plan", "2 plans": the count and the word, plural unless one."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def _shown(value: int | None) -> str:
@@ -39,6 +45,7 @@ def _shown(value: int | None) -> str:
 def cells(row: SchoolRow) -> tuple[str, ...]:
     """Return the row's cells as text, in the order of ``HEADERS``."""
     return (
+        row.file,
         row.school,
         row.district,
         row.school_year or "",
@@ -65,15 +72,31 @@ def summary(rollup: Rollup) -> str:
     """Return the closing line: plans, goals, mean score, and plans that could not be read."""
     rows = rollup.rows
     scored = [row.average_score for row in rows if row.average_score is not None]
-    parts = [f"{len(rows)} plans as of {rollup.as_of}", f"{sum(r.goals for r in rows)} goals"]
+    parts = [
+        f"{plural(len(rows), 'plan')} as of {rollup.as_of}",
+        plural(sum(r.goals for r in rows), "goal"),
+    ]
     if scored:
         parts.append(f"average SMART score {round(sum(scored) / len(scored))}")
     off = [row.off_track for row in rows if row.off_track]
     if off:
-        parts.append(f"{sum(off)} benchmarks off track")
+        parts.append(f"{plural(sum(off), 'benchmark')} off track")
     if rollup.invalid:
-        parts.append(f"{len(rollup.invalid)} plan(s) not valid: run sip validate on them")
+        count = len(rollup.invalid)
+        verb = "is" if count == 1 else "are"
+        parts.append(f"{plural(count, 'plan')} {verb} not valid: run sip validate on them")
+    if rollup.not_judged:
+        parts.append(f"{plural(len(rollup.not_judged), 'plan')} not judged (see above)")
     return "; ".join(parts) + "."
+
+
+def invalid_lines(rollup: Rollup) -> list[str]:
+    """Return a line for each plan left out: not valid (its problems), or not judged (why)."""
+    lines = [
+        f"Not valid: {item.file} ({plural(item.problems, 'problem')})" for item in rollup.invalid
+    ]
+    lines += [f"Not judged: {item.file}: {item.reason}" for item in rollup.not_judged]
+    return lines
 
 
 def _period(day: dt.date | None) -> str | None:
@@ -99,6 +122,7 @@ def rollup_to_json(rollup: Rollup) -> dict[str, Any]:
             for row in rollup.rows
         ],
         "invalid": [item.__dict__ for item in rollup.invalid],
+        "not_judged": [item.__dict__ for item in rollup.not_judged],
     }
 
 
@@ -123,8 +147,8 @@ class RollupMarkdown(Reporter["Rollup"]):
         stream.write("| " + " | ".join(HEADERS) + " |\n|" + "---|" * len(HEADERS) + "\n")
         for row in rollup.rows:
             stream.write("| " + " | ".join(markdown_value(cell) for cell in cells(row)) + " |\n")
-        for item in rollup.invalid:
-            stream.write(f"\n- Not valid: {markdown_value(item.file)} ({item.problems} problems)")
+        for line in invalid_lines(rollup):
+            stream.write(f"\n- {markdown_value(line)}")
         stream.write(f"\n\n{markdown_value(summary(rollup))}\n")
 
 
@@ -144,15 +168,14 @@ class RollupHtml(Reporter["Rollup"]):
             for row in rollup.rows
         )
         invalid = "".join(
-            f"<li>{escape(terminal_text(item.file))}: {item.problems} problems</li>"
-            for item in rollup.invalid
+            f"<li>{escape(terminal_text(line))}</li>" for line in invalid_lines(rollup)
         )
         stream.write(
             '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
             f"<title>{escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
             f"<h1>{escape(title)}</h1>\n<table>\n<thead><tr>{head}</tr></thead>\n"
             f"<tbody>\n{body}\n</tbody>\n</table>\n"
-            + (f"<h2>Plans that are not valid</h2>\n<ul>{invalid}</ul>\n" if invalid else "")
+            + (f"<h2>Plans left out</h2>\n<ul>{invalid}</ul>\n" if invalid else "")
             + f"<p>{escape(summary(rollup))}</p>\n</body>\n</html>\n"
         )
 
@@ -182,7 +205,6 @@ class RollupTable(Reporter["Rollup"]):
             table.add_row(*(Text(terminal_text(cell)) for cell in cells(row)))
         console = Console(file=stream, highlight=False, width=160)
         console.print(table)
-        for item in rollup.invalid:
-            file = terminal_text(item.file, one_line=True)
-            console.print(Text(f"Not valid: {file} ({item.problems} problems)"))
+        for line in invalid_lines(rollup):
+            console.print(Text(terminal_text(line, one_line=True)))
         console.print(Text(summary(rollup)))
