@@ -200,7 +200,10 @@ class RollupTable(Reporter["Rollup"]):
         from rich.text import Text  # noqa: PLC0415
 
         # Plan text goes in as Text, never as markup, so "[bold]" in a plan prints as is.
-        table = Table(*HEADERS, title=f"District rollup, {rollup.as_of}")
+        table = Table(title=f"District rollup, {rollup.as_of}")
+        for header in HEADERS:
+            # Fold a long word (a path, a name) rather than cut it with an ellipsis.
+            table.add_column(header, overflow="fold")
         for row in rollup.rows:
             table.add_row(*(Text(terminal_text(cell)) for cell in cells(row)))
         console = Console(file=stream, highlight=False, width=160)
