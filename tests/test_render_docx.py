@@ -373,3 +373,27 @@ def test_characters_xml_cannot_hold_become_replacement_characters():
     assert "Bell\ufffd school" in text
     assert "x\ufffdy" in text
     assert "a\tb" in text
+
+
+def test_a_short_id_column_gets_room_for_its_longest_word_with_slack() -> None:
+    from sipcli.render.docx_render import (
+        CELL_PADDING,
+        TABLE_CHARACTERS,
+        WORD_SLACK,
+        _column_widths,
+        _width,
+    )
+
+    statement = "At least 95% of scheduled sessions take place in every grade, each quarter. " * 3
+    columns = [
+        ["Id", "G1.B1", "G1.B2"],
+        ["Benchmark", statement],
+        ["Type", "Process"],
+        ["Target", "at least 95%"],
+    ]
+    shares = _column_widths(columns)
+    # A font wider than the estimate (LibreOffice without Calibri) still keeps "G1.B1" and
+    # "Process" whole: each column is at least its longest word, a quarter over, plus margins.
+    assert shares[0] * TABLE_CHARACTERS >= WORD_SLACK * _width("G1.B1") + CELL_PADDING - 0.01
+    assert shares[2] * TABLE_CHARACTERS >= WORD_SLACK * _width("Process") + CELL_PADDING - 0.01
+    assert shares[1] == max(shares)

@@ -47,6 +47,10 @@ FIRST_ENTRIES = ("[Content_Types].xml", "_rels/.rels")
 TABLE_CHARACTERS = 110
 CELL_PADDING = 2
 MAX_WORD = 14
+#: How much wider than estimated a column's longest word is given: the estimate is for
+#: Calibri, and LibreOffice without it (or a bold header) sets the same word up to a quarter
+#: wider, which broke ids and headers mid-word ("G1.B 1", "Targ et").
+WORD_SLACK = 1.25
 _NARROW, _WIDE, _CAPITAL = "\x01", "\x02", "\x03"
 _KINDS = str.maketrans(
     {char: _CAPITAL for char in string.ascii_uppercase}
@@ -172,7 +176,8 @@ def _cell_lines(cell: CT_Tc) -> list[str]:
 def _column_widths(texts: list[list[str]]) -> list[float]:
     """Return the share of the table's width (summing to 1) each column's text asks for."""
     least = [
-        min(MAX_WORD, max([_width(word) for line in lines for word in line.split()], default=0))
+        WORD_SLACK
+        * min(MAX_WORD, max([_width(word) for line in lines for word in line.split()], default=0))
         + CELL_PADDING
         for lines in texts
     ]
