@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from sipcli.model import Plan
 from sipcli.model.goals import Benchmark, Goal
+from sipcli.periods import Calendar, school_year_label
 
 Path = tuple[str | int, ...]
 
@@ -123,9 +124,45 @@ def plan_year_bounds(plan: Plan) -> tuple[dt.date, dt.date] | None:
     return dt.date(start_year, 7, 1), dt.date(start_year + 1, 6, 30)
 
 
-def plan_horizon_end(plan: Plan) -> dt.date | None:
-    """Return the last day of the plan's horizon (June 30 of its last school year), if known."""
-    start_year = plan.plan.first_year
-    if start_year is None:
+@dataclass(frozen=True)
+class PlanYears:
+    """The school years a plan covers, as the district's calendar (`Plan.calendar`) sets them.
+
+    A day belongs to the school year the calendar places it in: from the middle of the summer
+    break on, a day of the break counts with the coming year. ``str()`` names the years.
+    """
+
+    calendar: Calendar
+    first: int
+    """The first calendar year of the plan's first school year (2026 for SY2026-27)."""
+    last: int
+    """The first calendar year of its last school year."""
+
+    @property
+    def first_day(self) -> dt.date:
+        """The first day of school of the plan's first year."""
+        return self.calendar.in_school_year(self.calendar.school_year.start, self.first)
+
+    @property
+    def last_day(self) -> dt.date:
+        """The last day of school of the plan's last year."""
+        return self.calendar.in_school_year(self.calendar.school_year.end, self.last)
+
+    def year_of(self, day: dt.date) -> int:
+        """Return the first calendar year of the school year ``day`` falls in."""
+        return self.calendar.school_year_of(day)
+
+    def __str__(self) -> str:
+        """Return "SY2026-27 to SY2028-29 (2026-08-28 to 2029-06-20)"."""
+        names = school_year_label(self.first)
+        if self.last != self.first:
+            names += f" to {school_year_label(self.last)}"
+        return f"{names} ({self.first_day} to {self.last_day})"
+
+
+def plan_years(plan: Plan, years: int | None = None) -> PlanYears | None:
+    """Return the plan's first ``years`` school years (default: its horizon), None if it names none."""
+    first = plan.plan.first_year
+    if first is None:
         return None
-    return dt.date(start_year + plan.plan.horizon, 6, 30)
+    return PlanYears(plan.calendar, first, first + (years or plan.plan.horizon) - 1)

@@ -10,7 +10,13 @@ This package is the bottom of the pipeline: it imports no other part of sip.
 """
 
 from sipcli.periods.calendar import Calendar, CalendarSettings, default_calendar
-from sipcli.periods.read import PeriodContext, PeriodError, read_when, when_from_date
+from sipcli.periods.read import (
+    PeriodContext,
+    PeriodError,
+    read_when,
+    school_year_label,
+    when_from_date,
+)
 from sipcli.periods.when import When
 
 __all__ = [
@@ -21,5 +27,6 @@ __all__ = [
     "When",
     "default_calendar",
     "read_when",
+    "school_year_label",
     "when_from_date",
 ]

@@ -238,7 +238,7 @@ class _Reader:
     def _whole_school_year(self, start_year: int) -> When:
         start = on(self.calendar.school_year.start, start_year)
         end = self.calendar.in_school_year(self.calendar.school_year.end, start_year)
-        return self._when(end, "school_year", start, end, _school_year_label(start_year))
+        return self._when(end, "school_year", start, end, school_year_label(start_year))
 
     def _plan_year(self, words: str) -> When | None:
         match = _PLAN_YEAR.match(words)
@@ -329,7 +329,7 @@ class _Reader:
         # A term never runs past the school year: a district that closes earlier ends its
         # last quarter, its EOY window, with its school year.
         start, end = max(start, year.start), min(end, year.end)
-        label = f"{term} {_school_year_label(start_year).removeprefix('SY')}"
+        label = f"{term} {school_year_label(start_year).removeprefix('SY')}"
         return self._when(end, "term", start, end, label)
 
     def _unknown_term(self, parts: list[str]) -> str:
@@ -456,7 +456,8 @@ def _consecutive(text: str, start: int, end: str) -> int:
     return start
 
 
-def _school_year_label(start_year: int) -> str:
+def school_year_label(start_year: int) -> str:
+    """Return a school year as plans write it: SY2026-27 for the one starting in 2026."""
     return f"SY{start_year}-{(start_year + 1) % 100:02d}"
 
 

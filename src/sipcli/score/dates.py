@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeGuard
 
-from sipcli.periods import Calendar, PeriodError, When, read_when
+from sipcli.model.index import PlanYears
+from sipcli.periods import PeriodError, When, read_when
 
 _SEASON_MONTH = {"spring": 5, "summer": 7, "fall": 10, "autumn": 10, "winter": 1}
 
@@ -66,34 +66,6 @@ def _named_year(period: str) -> dt.date | None:
     season = re.search(r"spring|summer|fall|autumn|winter", period, re.IGNORECASE)
     month = _SEASON_MONTH[season.group(0).lower()] if season else 6
     return dt.date(int(year.group(0)), month, 15)
-
-
-@dataclass(frozen=True)
-class PlanYears:
-    """The school years a plan covers, in the district's calendar; ``str()`` names them."""
-
-    calendar: Calendar
-    first: int
-    """The first calendar year of the plan's first school year (2026 for SY2026-27)."""
-    last: int
-    """The first calendar year of its last school year."""
-
-    @property
-    def last_day(self) -> dt.date:
-        """The last day of school of the plan's last year."""
-        return self.calendar.in_school_year(self.calendar.school_year.end, self.last)
-
-    def __str__(self) -> str:
-        """Return "SY2026-27 to SY2028-29 (2026-08-28 to 2029-06-20)"."""
-        first_day = self.calendar.in_school_year(self.calendar.school_year.start, self.first)
-        names = _school_year(self.first)
-        if self.last != self.first:
-            names += f" to {_school_year(self.last)}"
-        return f"{names} ({first_day} to {self.last_day})"
-
-
-def _school_year(start_year: int) -> str:
-    return f"SY{start_year}-{(start_year + 1) % 100:02d}"
 
 
 def fits(day: dt.date, years: PlanYears) -> bool:

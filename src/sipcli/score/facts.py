@@ -17,8 +17,9 @@ from typing import Any, Literal
 from sipcli.model import Plan
 from sipcli.model.goals import Benchmark, Goal
 from sipcli.model.groups import LocalStudentGroup
+from sipcli.model.index import plan_years
 from sipcli.model.reference import MetricFacts, Reference
-from sipcli.score.dates import PlanYears, describe, fits, measured_on, period_date
+from sipcli.score.dates import describe, fits, measured_on, period_date
 from sipcli.score.elements import Elements, detect
 from sipcli.score.found import Found
 from sipcli.score.quantities import percent_for_points
@@ -251,10 +252,9 @@ def _in_horizon(dates: Sequence[dt.date], plan: Plan, at: str) -> Known | None:
 
     The years are the district's school years (`Plan.calendar`), printed with their dates.
     """
-    first = plan.plan.first_year
-    if not dates or first is None:
+    years = plan_years(plan)
+    if not dates or years is None:
         return None
-    years = PlanYears(plan.calendar, first, first + plan.plan.horizon - 1)
     outside = [day for day in dates if not fits(day, years)]
     # Show the date that is out of the plan, else the latest: the one nearest the edge.
     shown = outside[0] if outside else max(dates)

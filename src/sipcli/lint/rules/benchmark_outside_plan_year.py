@@ -8,11 +8,10 @@ from typing import Annotated
 from pydantic import Field
 
 from sipcli.diagnostics import Severity
-from sipcli.lint.rules._when import SchoolYears, plan_school_years, school_year_label
 from sipcli.lint.rules.base import Context, Finding, Rule, RuleOptions
 from sipcli.model import Plan
-from sipcli.model.index import benchmarks_of
-from sipcli.periods import When
+from sipcli.model.index import PlanYears, benchmarks_of, plan_years
+from sipcli.periods import When, school_year_label
 
 
 class BenchmarkOutsidePlanYearOptions(RuleOptions):
@@ -67,7 +66,7 @@ class BenchmarkOutsidePlanYear(Rule[BenchmarkOutsidePlanYearOptions]):
         self, plan: Plan, options: BenchmarkOutsidePlanYearOptions, context: Context
     ) -> Iterator[Finding]:
         """Flag each benchmark due date outside the plan's benchmark years."""
-        years = plan_school_years(plan, options.plan_years)
+        years = plan_years(plan, options.plan_years)
         if years is None:
             return  # a plan that names no school year has no year to judge against
         for path, _goal, benchmark in benchmarks_of(plan):
@@ -77,7 +76,7 @@ class BenchmarkOutsidePlanYear(Rule[BenchmarkOutsidePlanYearOptions]):
                     yield Finding((*path, "due", k), message, anchor="value")
 
 
-def _problem(benchmark: str, due: When, years: SchoolYears) -> str | None:
+def _problem(benchmark: str, due: When, years: PlanYears) -> str | None:
     """Say how ``due`` falls outside the plan's benchmark years, or return None.
 
     A period is judged by its span: outside only when all of it is ("spring 2027 MCAS" is

@@ -11,12 +11,11 @@ from typing import Annotated
 from pydantic import Field
 
 from sipcli.diagnostics import Severity
-from sipcli.lint.rules._when import SchoolYears, plan_school_years, school_year_label
 from sipcli.lint.rules.base import Context, Finding, Rule, RuleOptions
 from sipcli.model import Plan
 from sipcli.model.goals import Goal
-from sipcli.model.index import Path
-from sipcli.periods import When
+from sipcli.model.index import Path, PlanYears, plan_years
+from sipcli.periods import When, school_year_label
 
 
 class GoalDateOutsideHorizonOptions(RuleOptions):
@@ -61,7 +60,7 @@ class GoalDateOutsideHorizon(Rule[GoalDateOutsideHorizonOptions]):
         self, plan: Plan, options: GoalDateOutsideHorizonOptions, context: Context
     ) -> Iterator[Finding]:
         """Flag each target or interim target dated before the plan or after its horizon."""
-        school_years = plan_school_years(plan, plan.plan.horizon)
+        school_years = plan_years(plan, plan.plan.horizon)
         if school_years is None:
             return  # a plan that names no school year has no horizon to judge against
         years = _Years(school_years, _months_later(school_years.last_day, options.grace_months))
@@ -94,7 +93,7 @@ _WORK_KINDS = frozenset({"school_year", "plan_year", "term", "assessment"})
 class _Years:
     """The plan's school years (the district's calendar) and the last day of the grace after them."""
 
-    school_years: SchoolYears
+    school_years: PlanYears
     end: dt.date
 
     def problem(self, when: When) -> str | None:
