@@ -87,12 +87,19 @@ class Plan(BaseModel):
     __hash__ = None  # type: ignore[assignment]  # as pydantic's own: a plan is mutable
 
     @property
+    def periods(self) -> PeriodContext:
+        """What the plan's periods were read against; more text (``--as-of``, a CSV) is read so too."""
+        if self._periods is None:  # a plan built without validation's context
+            self._periods = PeriodContext(school_year=self.plan.first_year)
+        return self._periods
+
+    @property
     def calendar(self) -> Calendar:
         """The school calendar the plan's periods were read in (its ``.sip.yaml``'s, else the shipped one).
 
         Built on first use, so a plan of exact dates reads no calendar file until asked.
         """
-        return (self._periods or PeriodContext()).resolved_calendar()
+        return self.periods.resolved_calendar()
 
 
 def _school_year_written(data: dict[Any, Any]) -> bool:

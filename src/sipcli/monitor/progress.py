@@ -743,7 +743,7 @@ def progress_files(
         if source.plan is None:
             invalid.append(source.result)
             continue
-        day = plan_as_of(as_of, source.path, source.plan, config)
+        day = plan_as_of(as_of, source.path, source.plan)
         scale = scale_for(source.path, config, thresholds)
         progress = plan_progress(source.plan, str(source.path), day, source.reference, scale)
         plans.append(replace(progress, as_of=day))
@@ -772,23 +772,16 @@ def common_as_of(as_of: AsOf, days: Iterable[dt.date | None]) -> dt.date:
     return as_of_for(as_of, PeriodContext(school_year=this_year))
 
 
-def plan_as_of(as_of: AsOf, path: Path, plan: Plan, config: Path | None) -> dt.date:
+def plan_as_of(as_of: AsOf, path: Path, plan: Plan) -> dt.date:
     """Return `as_of_for` in the plan's calendar and school year, naming the plan if it cannot.
 
     Raises:
         SipError: when ``as_of`` cannot be read for this plan; the message starts with its path.
     """
     try:
-        return as_of_for(as_of, plan_period_context(path, plan, config))
+        return as_of_for(as_of, plan.periods)
     except SipError as error:
         raise SipError(f"{path}: {error}") from None
-
-
-def plan_period_context(path: Path, plan: Plan, config: Path | None) -> PeriodContext:
-    """Return what periods are read against for ``plan``: its calendar and school year."""
-    from sipcli.validate.check import calendar_source  # noqa: PLC0415 - as read_plans
-
-    return PeriodContext(calendar_source(path, config), school_year=plan.plan.first_year)
 
 
 def scale_for(path: Path, config: Path | None, thresholds: Thresholds) -> StatusScale:

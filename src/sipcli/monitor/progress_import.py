@@ -909,7 +909,6 @@ def import_progress(
     calendar = calendar_source(plan_path, config)
     _, plan, _ = _load_valid(plan_bytes, str(plan_path), max_bytes, calendar)
     # Periods in the CSV are read as the plan's are: its calendar, bare terms in its year.
-    context = PeriodContext(calendar, school_year=plan.plan.first_year)
-    rows = read_updates(csv_text, str(csv_path), context)
+    rows = read_updates(csv_text, str(csv_path), plan.periods)
     result = merge_updates(plan_bytes, str(plan_path), rows, max_bytes=max_bytes, calendar=calendar)
     return PlannedImport(result, result.encoded(plan_bytes), plan_bytes)

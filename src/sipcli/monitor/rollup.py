@@ -223,7 +223,7 @@ def build_rollup(
             invalid.append(InvalidPlan(file, len(source.result.diagnostics)))
             continue
         try:
-            day = plan_as_of(as_of, source.path, source.plan, config)
+            day = plan_as_of(as_of, source.path, source.plan)
         except SipError as error:
             # One plan without a school year must not stop the district's report.
             not_judged.append(NotJudged(file, str(error).removeprefix(f"{file}: ")))

@@ -158,7 +158,7 @@ def _render_progress(plan: Plan, source: PlanFile, options: RenderOptions) -> li
     )
     from sipcli.render.progress_view import build_progress_view  # noqa: PLC0415
 
-    as_of = plan_as_of(options.as_of or dt.date.today(), source.path, plan, None)
+    as_of = plan_as_of(options.as_of or dt.date.today(), source.path, plan)
     # The school's own status names (status-scale: in its .sip.yaml), as `sip progress` uses.
     scale = scale_for(source.path, None, Thresholds())
     view, charts = build_progress_view(plan, source.path.stem, as_of, source.reference, scale)
