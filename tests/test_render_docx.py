@@ -397,3 +397,30 @@ def test_a_short_id_column_gets_room_for_its_longest_word_with_slack() -> None:
     assert shares[0] * TABLE_CHARACTERS >= WORD_SLACK * _width("G1.B1") + CELL_PADDING - 0.01
     assert shares[2] * TABLE_CHARACTERS >= WORD_SLACK * _width("Process") + CELL_PADDING - 0.01
     assert shares[1] == max(shares)
+
+
+def test_no_table_row_breaks_across_a_page(tmp_path: Path, run_sip) -> None:
+    out = tmp_path / "plan.docx"
+    plan = Path(__file__).parents[1] / "examples" / "k8" / "plan.yaml"
+    assert run_sip("render", plan, "--to", "docx", "-o", out).exit_code == 0
+    document = docx.Document(str(out))
+    rows = [row._tr for table in document.tables for row in table.rows]
+    assert rows
+    for row in rows:
+        properties = row.trPr
+        assert properties is not None and properties.find(qn("w:cantSplit")) is not None
+        names = [child.tag.split("}")[1] for child in properties]
+        if "tblHeader" in names:  # the schema's order: cantSplit before tblHeader
+            assert names.index("cantSplit") < names.index("tblHeader")
+
+
+def test_progress_tables_use_the_plans_table_text(tmp_path: Path, run_sip) -> None:
+    out = tmp_path / "progress.docx"
+    plan = Path(__file__).parents[1] / "examples" / "middle.yaml"
+    result = run_sip(
+        "render", plan, "--report", "progress", "--as-of", "2027-02-15", "--to", "docx", "-o", out
+    )
+    assert result.exit_code == 0, result.stderr
+    document = docx.Document(str(out))
+    styles = {p.style.name for t in document.tables for c in t._cells for p in c.paragraphs}
+    assert styles == {"Table Text"}  # the size the column fitting assumes, as in the plan

@@ -17,10 +17,13 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Inches
+from docx.styles.style import ParagraphStyle
+from docx.table import _Cell
 
 from sipcli.errors import SipError
 from sipcli.render.docx_render import (
     fit_columns,
+    keep_rows_whole,
     read_template,
     shipped_template,
     stable_bytes,
@@ -30,6 +33,8 @@ from sipcli.render.progress_view import Chart, ProgressView
 from sipcli.render.viewmodel import Table
 
 _TABLE_STYLE = "Plan Table"
+#: The paragraph style of the plan's table cells: the smaller text its column fitting assumes.
+_CELL_STYLE = "Table Text"
 
 
 def render_progress_docx(
@@ -55,6 +60,7 @@ def render_progress_docx(
     except KeyError as error:
         raise SipError(f"the Word template lacks a style the report uses: {error}") from error
     fit_columns(document)
+    keep_rows_whole(document)
     return stable_bytes(document)
 
 
@@ -99,8 +105,10 @@ def _table(document: DocumentObject, table: Table) -> None:
     """Add a table in the template's table style, its header row repeated on each page."""
     word = document.add_table(rows=1, cols=len(table.headers))
     word.style = document.styles[_TABLE_STYLE]
+    names = {style.name for style in document.styles}
+    text_style = document.styles[_CELL_STYLE] if _CELL_STYLE in names else None
     for cell, text in zip(word.rows[0].cells, table.headers, strict=True):
-        cell.text = xml_safe(text)
+        _fill(cell, text, text_style)
     header = word.rows[0]._tr.get_or_add_trPr()
     header.append(OxmlElement("w:tblHeader"))
     # Page-wide, so that `fit_columns` sizes each column by its text (a short status, a long why).
@@ -112,5 +120,13 @@ def _table(document: DocumentObject, table: Table) -> None:
     width.set(qn("w:w"), "5000")
     for row in table.rows:
         for cell, text in zip(word.add_row().cells, row.cells, strict=True):
-            cell.text = xml_safe(text)
+            _fill(cell, text, text_style)
     document.add_paragraph()
+
+
+def _fill(cell: _Cell, text: str, style: ParagraphStyle | None) -> None:
+    """Write ``text`` into ``cell``, in ``style`` (the plan's table text) when there is one."""
+    cell.text = xml_safe(text)
+    if style is not None:
+        for paragraph in cell.paragraphs:
+            paragraph.style = style

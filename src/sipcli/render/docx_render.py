@@ -21,6 +21,7 @@ from pathlib import Path
 
 from docx.document import Document
 from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl, CT_Tc
 from docxtpl import DocxTemplate
@@ -124,9 +125,34 @@ def render_docx(
         raise SipError(f"template {name} could not be rendered: {error}") from error
     docx: Document = document.docx
     fit_columns(docx)
+    keep_rows_whole(docx)
     # Word's document properties hold at most 255 characters.
     docx.core_properties.title = xml_safe(view.title)[:255]
     return stable_bytes(docx)
+
+
+#: The row properties that follow ``w:cantSplit`` in the schema's order (ECMA-376 17.4.82).
+_AFTER_CANT_SPLIT = ("trHeight", "tblHeader", "tblCellSpacing", "jc", "hidden", "ins", "del")
+
+
+def keep_rows_whole(document: Document) -> None:
+    """Mark every table row as one that may not break across a page.
+
+    A row split over two pages leaves its id and type on one page and the rest of its text
+    on the next, which reads as two half-empty rows; a row that does not fit moves whole.
+    """
+    for table in document.tables:
+        for row in table._tbl.tr_lst:
+            properties = row.get_or_add_trPr()
+            if properties.find(qn("w:cantSplit")) is not None:
+                continue
+            # Word checks the order of a row's properties: cantSplit comes before these.
+            later = [properties.find(qn(f"w:{name}")) for name in _AFTER_CANT_SPLIT]
+            following = next((element for element in later if element is not None), None)
+            if following is None:
+                properties.append(OxmlElement("w:cantSplit"))
+            else:
+                following.addprevious(OxmlElement("w:cantSplit"))
 
 
 def fit_columns(document: Document) -> None:
