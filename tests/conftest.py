@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +18,26 @@ EXAMPLES = ROOT / "examples"
 #: (the flawed plan, kept to show lint findings, is not one of them).
 EXAMPLE_PLANS = sorted([*EXAMPLES.glob("*.yaml"), *EXAMPLES.glob("*/plan.yaml")])
 EXAMPLE_PLANS.remove(EXAMPLES / "flawed" / "plan.yaml")
+
+#: Set by `.ci/run`: there a test that needs LibreOffice fails rather than skips without it.
+REQUIRE_LIBREOFFICE = os.environ.get("SIP_REQUIRE_LIBREOFFICE") == "1"
+SOFFICE = shutil.which("soffice")
+
+
+def needs_libreoffice(test: object) -> object:
+    """Skip ``test`` where LibreOffice is missing, with the reason; never under `.ci/run`."""
+    if SOFFICE is None and REQUIRE_LIBREOFFICE:
+        return pytest.mark.usefixtures("_libreoffice_required")(test)
+    return pytest.mark.skipif(
+        SOFFICE is None,
+        reason="LibreOffice (soffice) is not installed: apt-get install libreoffice-writer",
+    )(test)
+
+
+@pytest.fixture
+def _libreoffice_required() -> None:
+    pytest.fail("SIP_REQUIRE_LIBREOFFICE=1 but LibreOffice (soffice) is not installed")
+
 
 MINIMAL_PLAN = """\
 schema_version: 1
