@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from sipcli.model.common import Evidence
-from sipcli.render.labels import UNITS, humanise
+from sipcli.render.labels import label, label_table
 from sipcli.render.viewmodel import Entry
 
 
@@ -81,7 +81,12 @@ def with_unit(value: float | None, unit: str | None) -> str:
     """Format a value with its unit: 45%, 68.4 points, 37 (SGP)."""
     if value is None:
         return ""
-    return f"{number(value)}{UNITS.get(unit or '', '')}"
+    return f"{number(value)}{_suffix(unit)}"
+
+
+def _suffix(unit: str | None) -> str:
+    """What follows a number of ``unit``: "%", " points", " (SGP)"; nothing for a count."""
+    return label_table("unit").get(unit or "", "")
 
 
 def value_at(value: float, unit: str | None, when: str) -> str:
@@ -89,7 +94,7 @@ def value_at(value: float, unit: str | None, when: str) -> str:
 
     "45% (spring 2025)", "68.4 points (spring 2013)", "37 (SGP, spring 2025)".
     """
-    suffix = UNITS.get(unit or "", "")
+    suffix = _suffix(unit)
     if not when:
         return with_unit(value, unit)
     if suffix.startswith(" (") and suffix.endswith(")"):
@@ -104,7 +109,12 @@ def evidence(evidence: list[Evidence] | None) -> tuple[tuple[str, tuple[str, ...
     lines = tuple(
         " · ".join(
             part
-            for part in (item.title, humanise(item.format), date(item.date), item.location or "")
+            for part in (
+                item.title,
+                label("evidence_format", item.format),
+                date(item.date),
+                item.location or "",
+            )
             if part
         )
         for item in evidence

@@ -1,32 +1,74 @@
-"""Words for the codes a plan stores: what a reader of the rendered plan sees instead of ids."""
+"""Words for the codes a plan stores: what a reader of the rendered plan sees instead of codes.
+
+The words live in ``data/labels.yaml`` so that a user can correct a label once for every
+format; `label` is how every renderer reads them.
+"""
 
 from __future__ import annotations
 
-PRACTICES = {
-    "TP1": "Leadership, shared responsibility and professional collaboration",
-    "TP2": "Intentional practices for improving instruction",
-    "TP3": "Student-specific supports and instruction to all students",
-    "TP4": "School climate and culture",
-}
-
-PLAN_TYPES = {"initial": "Initial plan", "annual_renewal": "Annual renewal"}
-
-#: Designations whose stored code does not read as words ("level4").
-DESIGNATIONS = {"level4": "Level 4", "level5": "Level 5"}
-
-#: How a cover page names each dated submission (``plan.submissions[].to``).
-SUBMITTED_TO = {
-    "dese": "Submitted to DESE",
-    "school_committee": "Submitted to the school committee",
-    "stakeholder_group": "Submitted to the stakeholder group",
-    "school_council": "Submitted to the school council",
-    "district": "Submitted to the district",
-    "public": "Made public",
-    "other": "Submitted",
-}
+from collections.abc import Mapping
+from functools import cache
+from importlib.resources import files
+from types import MappingProxyType
+from typing import Any
 
 #: The kinds whose stakeholder group is the Local Stakeholder Group of a Level 4 or 5 school.
 LOCAL_STAKEHOLDER_GROUP_KINDS = frozenset({"turnaround_level4", "turnaround_level5"})
+
+#: The module-level names older callers import, each a read-only view of one table.
+_VIEWS = {
+    "PRACTICES": "practice",
+    "PLAN_TYPES": "plan_type",
+    "DESIGNATIONS": "designation",
+    "SUBMITTED_TO": "submitted_to",
+    "EXIT_LABELS": "exit_eligibility",
+    "BENCHMARK_TYPES": "benchmark_type",
+    "METRICS": "metric",
+    "UNITS": "unit",
+}
+
+
+@cache
+def tables() -> Mapping[str, Mapping[str, str]]:
+    """Return every label table, read once from ``sipcli/data/labels.yaml``."""
+    from ruamel.yaml import YAML  # noqa: PLC0415 - read only when a document is rendered
+
+    text = files("sipcli").joinpath("data").joinpath("labels.yaml").read_text(encoding="utf-8")
+    data: dict[str, dict[Any, Any]] = YAML(typ="safe").load(text)["tables"]
+    return MappingProxyType(
+        {
+            name: MappingProxyType({str(code): str(words) for code, words in entries.items()})
+            for name, entries in data.items()
+        }
+    )
+
+
+def label_table(name: str) -> Mapping[str, str]:
+    """Return one label table (code to words), in the order the data file lists it.
+
+    Raises:
+        KeyError: when no table has that name (a mistake in sip, not in the plan).
+    """
+    try:
+        return tables()[name]
+    except KeyError:
+        raise KeyError(f"labels.yaml has no table named {name!r}") from None
+
+
+def label(table_name: str, code: str | None) -> str:
+    """Return the reader's words for ``code`` from the ``table_name`` label table.
+
+    A code the table does not list (a district's own value, a code newer than the data file)
+    reads as words made from the code; no code reads as nothing.
+
+    Raises:
+        KeyError: when no table has that name (a mistake in sip, not in the plan).
+    """
+    entries = label_table(table_name)
+    if code is None or code == "":
+        return ""
+    words = entries.get(str(code))
+    return humanise(str(code)) if words is None else words
 
 
 def submitted_to(to: str, kind: str) -> str:
@@ -36,61 +78,26 @@ def submitted_to(to: str, kind: str) -> str:
     submits to "the stakeholder group".
     """
     if to == "stakeholder_group" and kind in LOCAL_STAKEHOLDER_GROUP_KINDS:
-        return "Submitted to the Local Stakeholder Group"
-    return SUBMITTED_TO[to]
+        return label("submitted_to", "local_stakeholder_group")
+    return label("submitted_to", to)
 
 
-#: How a turnaround plan names the year its school may leave its designation, by kind.
-EXIT_LABELS = {
-    "turnaround_level4": "Eligible to exit Level 4 status",
-    "turnaround_level5": "Eligible to exit Level 5 status",
-}
-
-BENCHMARK_TYPES = {
-    "process": "Process",
-    "early_evidence": "Early evidence",
-    "outcome": "Outcome",
-}
-
-METRICS = {
-    "mcas_meeting_exceeding": "MCAS meeting or exceeding expectations",
-    "mcas_scaled_score": "MCAS average scaled score",
-    "sgp_mean": "Mean student growth percentile",
-    "sgp_median": "Median student growth percentile",
-    "chronic_absenteeism": "Chronic absenteeism",
-    "attendance_rate": "Attendance rate",
-    "access_progress": "Progress toward English language proficiency (ACCESS)",
-    "access_proficiency": "English language proficiency (ACCESS)",
-    "graduation_rate": "Graduation rate",
-    "dropout_rate": "Dropout rate",
-    "suspension_rate": "Suspension rate",
-    "advanced_coursework": "Advanced coursework completion",
-    "accountability_percentile": "Accountability percentile",
-    "criterion_referenced_target": "Criterion-referenced target",
-    "survey": "Survey",
-    "local_assessment": "Local assessment",
-    "observation": "Observation",
-    "count": "Count",
-    "other": "Other measure",
-}
-
-#: How each unit follows a number: a sign or a word ("45%", "68.4 points"), or the kind of
-#: figure in parentheses ("37 (SGP)"), which `formatting.value_at` merges with a period.
-UNITS = {
-    "percent": "%",
-    "scaled_score": " (scaled score)",
-    "sgp": " (SGP)",
-    "percentile": " (percentile)",
-    "count": "",
-    "days": " days",
-    "rating": " (rating)",
-    "score": " points",
-}
+def exit_label(kind: str) -> str:
+    """How a turnaround plan names the year its school may leave its designation."""
+    entries = label_table("exit_eligibility")
+    return entries.get(kind) or entries["other"]
 
 
 def humanise(code: str | None) -> str:
-    """Turn a stored code such as ``students_with_disabilities`` into "Students with disabilities"."""
+    """Turn a code with no label, such as ``weekly_support``, into "Weekly support"."""
     if not code:
         return ""
     text = code.replace("_", " ")
     return text[:1].upper() + text[1:]
+
+
+def __getattr__(name: str) -> Mapping[str, str]:
+    """Serve the old constant names (``PRACTICES``, ``UNITS``, ...) as views of the data file."""
+    if name in _VIEWS:
+        return label_table(_VIEWS[name])
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sipcli.model import Plan
 from sipcli.model.stakeholders import Council
 from sipcli.render.formatting import date, dates, entries, evidence, join, number, with_unit
-from sipcli.render.labels import humanise
+from sipcli.render.labels import label
 from sipcli.render.viewmodel import Entry, Row, Section, Table, table
 
 
@@ -18,10 +18,10 @@ def plan_development(plan: Plan) -> Section | None:
     tables: list[tuple[str, Table]] = []
     if snapshot and snapshot.demographics:
         rows = tuple(
-            Row((humanise(group), f"{number(share)}%"))
+            Row((label("student_group", group), f"{number(share)}%"))
             for group, share in snapshot.demographics.items()
         )
-        tables.append(("Student groups (percent of enrollment)", Table(("Group", "Percent"), rows)))
+        tables.append(("Student groups (percent of enrollment)", table(("Group", "Percent"), rows)))
     if development and development.team:
         # Role first: a team described by role alone (as turnaround plans often do) has no
         # Name column, and a mixed team leaves the name empty only where it is not given.
@@ -62,7 +62,8 @@ def stakeholders(plan: Plan) -> Section | None:
     rows = tuple(
         Row(
             (
-                humanise(group.group) + (f": {group.description}" if group.description else ""),
+                label("stakeholder_group", group.group)
+                + (f": {group.description}" if group.description else ""),
                 join(group.methods),
                 dates(group.dates),
                 "" if group.participants is None else str(group.participants),
@@ -119,7 +120,10 @@ def vision(plan: Plan) -> Section | None:
     lists = [
         ("Core values", tuple(vision.core_values or ())),
         ("What success will look like", tuple(vision.desired_state or ())),
-        ("Developed with", tuple(humanise(group) for group in vision.developed_with or ())),
+        (
+            "Developed with",
+            tuple(label("stakeholder_group", group) for group in vision.developed_with or ()),
+        ),
     ]
     return Section(
         "vision",
@@ -149,7 +153,7 @@ def assessment(plan: Plan) -> Section | None:
                     point.description,
                     with_unit(point.value, point.unit),
                     point.period or "",
-                    humanise(point.student_group),
+                    label("student_group", point.student_group),
                     point.comparison or "",
                 )
             )
@@ -196,8 +200,8 @@ def assessment(plan: Plan) -> Section | None:
                 (
                     r.practice,
                     r.indicator,
-                    humanise(r.rating),
-                    (r.source or "").upper(),
+                    label("rating", r.rating),
+                    label("rating_source", r.source),
                     r.year or "",
                 )
             )

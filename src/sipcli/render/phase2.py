@@ -17,7 +17,7 @@ from sipcli.render.formatting import (
     value_at,
     with_unit,
 )
-from sipcli.render.labels import BENCHMARK_TYPES, METRICS, PRACTICES, humanise
+from sipcli.render.labels import label, label_table
 from sipcli.render.viewmodel import Entry, Item, Row, Section, Table, table
 from sipcli.score.scorer import ItemScore
 
@@ -53,13 +53,15 @@ def objectives(plan: Plan) -> Section | None:
     objectives = plan.strategic_objectives
     if not objectives:
         return None
+    practice_names = label_table("practice")
+    # Every practice keeps its column, filled or not: a blank one says no objective serves it.
     alignment = Table(
-        ("Objective", *PRACTICES),
+        ("Objective", *practice_names),
         tuple(
             Row(
                 (
                     f"{o.id}: {o.title}",
-                    *("✓" if p in (o.turnaround_practices or []) else "" for p in PRACTICES),
+                    *("✓" if p in (o.turnaround_practices or []) else "" for p in practice_names),
                 )
             )
             for o in objectives
@@ -67,7 +69,7 @@ def objectives(plan: Plan) -> Section | None:
     )
     practices = Table(
         ("Practice", "Turnaround Practice"),
-        tuple(Row((code, name)) for code, name in PRACTICES.items()),
+        tuple(Row((code, name)) for code, name in practice_names.items()),
     )
     # A plan whose objectives name no practice (a school council's plan) has nothing to align.
     aligned = any(objective.turnaround_practices for objective in objectives)
@@ -109,7 +111,7 @@ def _initiative(initiative: Initiative) -> Item:
     milestones = table(
         ("Milestone", "Due", "Owner", "Status"),
         tuple(
-            Row((m.description, date(m.due), m.owner or "", humanise(m.status)))
+            Row((m.description, date(m.due), m.owner or "", label("milestone_status", m.status)))
             for m in initiative.milestones or []
         ),
     )
@@ -142,7 +144,7 @@ def group_name(ref: str | None, local: dict[str, str]) -> str:
     """Name a goal's student group: the plan's own label for a group it defines, else DESE's."""
     if ref is None:
         return ""
-    return local.get(ref) or humanise(ref)
+    return local.get(ref) or label("student_group", ref)
 
 
 def _goal_row(goal: Goal, score: ItemScore | None, local: dict[str, str]) -> Row:
@@ -153,8 +155,7 @@ def _goal_row(goal: Goal, score: ItemScore | None, local: dict[str, str]) -> Row
     cells = (
         goal.id,
         goal.statement,
-        METRICS.get(goal.metric or "", "")
-        + (f" ({goal.measure_source})" if goal.measure_source else ""),
+        label("metric", goal.metric) + (f" ({goal.measure_source})" if goal.measure_source else ""),
         group_name(goal.student_group, local),
         baseline,
         target,
@@ -177,13 +178,13 @@ def _benchmark_row(benchmark: Benchmark) -> Row:
     target = benchmark.target
     shown = ""
     if target is not None:
-        word = "at least" if target.comparison == "at_least" else "at most"
+        word = label("comparison", target.comparison)
         shown = f"{word} {with_unit(target.value, target.unit)}"
     return Row(
         (
             benchmark.id,
             benchmark.statement,
-            BENCHMARK_TYPES[benchmark.type],
+            label("benchmark_type", benchmark.type),
             dates(benchmark.due),
             benchmark.data_source or "",
             benchmark.owner or "",
@@ -215,10 +216,11 @@ def goals(plan: Plan, scores: dict[str, ItemScore] | None) -> Section | None:
             items=_goal_items(goals, scores),
             tables=(("Goals", _goals_table(goals, scores, local)), *groups),
         )
-    practices = [*PRACTICES, None]
+    practice_names = label_table("practice")
+    practices = [*practice_names, None]
     items = tuple(
         Item(
-            f"{code}: {PRACTICES[code]}" if code else "Goals under no Turnaround Practice",
+            f"{code}: {practice_names[code]}" if code else "Goals under no Turnaround Practice",
             tables=(_goals_table(mine, scores, local),),
             children=_goal_items(mine, scores),
         )
@@ -263,7 +265,7 @@ def _local_groups(plan: Plan) -> tuple[tuple[str, Table], ...]:
         Row(
             (
                 group.label,
-                join(humanise(code) for code in group.combines or []),
+                join(label("student_group", code) for code in group.combines or []),
                 group.description or "",
             )
         )
@@ -342,7 +344,14 @@ def district(plan: Plan) -> Section | None:
     if district is None:
         return None
     rows = tuple(
-        Row((humanise(s.category), s.description, s.owner or "", humanise(s.frequency)))
+        Row(
+            (
+                label("support_category", s.category),
+                s.description,
+                s.owner or "",
+                label("cadence", s.frequency),
+            )
+        )
         for s in district.supports or []
     )
     return Section(
@@ -351,7 +360,10 @@ def district(plan: Plan) -> Section | None:
         "Phase II",
         paragraphs=entries(
             ("Responsible district lead", district.responsible_lead),
-            ("District Standards", join(district.standards)),
+            (
+                "District Standards",
+                join(label("district_standard", code) for code in district.standards or []),
+            ),
         ),
         lists=evidence(district.evidence),
         tables=(("District supports", table(("Kind", "Support", "Owner", "How often"), rows)),)

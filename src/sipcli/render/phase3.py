@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sipcli.model import Plan
 from sipcli.render.formatting import chronological, date, entries, join
-from sipcli.render.labels import humanise
+from sipcli.render.labels import label
 from sipcli.render.viewmodel import Item, Row, Section, Table, table
 
 
@@ -56,7 +56,7 @@ def monitoring(plan: Plan) -> Section | None:
             title,
             routine.description or "",
             entries(
-                ("How often", humanise(routine.cadence)),
+                ("How often", label("cadence", routine.cadence)),
                 ("Where", routine.forum),
                 ("Who", join(routine.participants)),
                 ("Data reviewed", join(routine.data_reviewed)),
@@ -73,7 +73,7 @@ def monitoring(plan: Plan) -> Section | None:
             (
                 date(e.date),
                 e.title,
-                humanise(e.level),
+                label("monitoring_level", e.level),
                 join([*(e.goal_refs or []), *(e.benchmark_refs or [])]),
             )
         )
