@@ -391,8 +391,8 @@ def test_unwritable_output_is_a_clear_error(run_sip, tmp_path: Path) -> None:
 
 
 def test_unknown_format_exits_2(run_sip) -> None:
-    result = run_sip("render", EXAMPLE_FILES[0], "--to", "pdf")
-    assert result.exit_code == 2 and "use md, html or docx" in result.stderr
+    result = run_sip("render", EXAMPLE_FILES[0], "--to", "rtf")
+    assert result.exit_code == 2 and "use md, html, docx, pdf" in result.stderr
 
 
 def test_with_scores_adds_the_smart_score(run_sip, tmp_path: Path) -> None:

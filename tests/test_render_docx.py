@@ -23,6 +23,7 @@ from sipcli.model.kinds import DEFAULT_KIND, kind_of
 from sipcli.render.docx_render import render_docx, shipped_template, word_text
 from sipcli.render.view import Entry, Item, PlanView, Section, build_view, number
 from sipcli.render.view import Table as ViewTable
+from sipcli.render.viewmodel import Cover
 from sipcli.validate.check import validate_file
 
 from .conftest import EXAMPLES
@@ -115,9 +116,15 @@ def item_texts(item: Item) -> Iterator[str]:
 
 
 def view_texts(view: PlanView) -> list[str]:
-    """What the Markdown template shows, in its order, as the DOCX should show it."""
-    texts = [view.title, view.subtitle]
-    texts += [f"{entry.label}: {entry.value}" for entry in view.details]
+    """What the DOCX should show, in its order: title page, contents, then each stage."""
+    cover = view.cover
+    texts = [cover.school, cover.plan_name, *cover.lines, *cover.credits]
+    texts += ["About this plan"] if cover.details else []
+    texts += [f"{entry.label}\t{entry.value}" for entry in cover.details]
+    texts.append(f"Rendered by {view.generator} from the plan's YAML file.")
+    # Each contents entry: the stage's title, a tab, and its page number (a field Word and
+    # LibreOffice fill in when they lay the document out).
+    texts += ["Contents", *(f"{section.title}\t" for section in view.sections)]
     for section in view.sections:
         texts += [section.title, section.phase]
         texts += [f"{entry.label}. {entry.value}" for entry in section.paragraphs]
@@ -127,7 +134,6 @@ def view_texts(view: PlanView) -> list[str]:
             texts += [label, *table_texts(table)]
         for item in section.items:
             texts += item_texts(item)
-    texts.append(f"Rendered by {view.generator} from the plan's YAML file.")
     return [text.rstrip("\n") for text in texts if text]
 
 
@@ -145,7 +151,8 @@ def test_the_docx_shows_the_same_content_in_the_same_order_as_the_view(rendered,
 def test_headings_carry_word_heading_styles(rendered, name):
     plan, view, data = rendered[name]
     document = read(data)
-    assert styled(document, "Title") == [view.title]
+    assert styled(document, "Title") == [plan.school.name]
+    assert styled(document, "Subtitle") == [view.cover.plan_name]
     assert styled(document, "Heading 1") == [section.title for section in view.sections]
     # A Sustainable Improvement Plan has every DESE stage; a school council's plan fewer.
     assert len(view.sections) >= (10 if kind_of(plan) == DEFAULT_KIND else 6)
@@ -166,16 +173,20 @@ def test_headings_carry_word_heading_styles(rendered, name):
 def test_labels_are_bold_and_lists_are_bulleted(rendered, name):
     _, view, data = rendered[name]
     document = read(data)
-    bullets = [
-        p for p in document.paragraphs if p.style is not None and p.style.name == "List Bullet"
+    details = [
+        p for p in document.paragraphs if p.style is not None and p.style.name == "Cover Detail"
     ]
-    first = view.details[0]
-    assert bullets[0].text == f"{first.label}: {first.value}"
-    label = bullets[0].runs[0]
-    assert label.text == f"{first.label}:"
+    first = view.cover.details[0]
+    assert details[0].text == f"{first.label}\t{first.value}"
+    label = details[0].runs[0]
+    assert label.text == first.label
     assert label.style is not None
     assert label.style.name == "Strong"
     assert label.style.font.bold
+    item = next(item for section in view.sections for item in section.items if item.details)
+    bullets = [p.text for p in document.paragraphs if p.style and p.style.name == "List Bullet"]
+    entry = item.details[0]
+    assert f"{entry.label}: {entry.value}".rstrip("\n") in bullets
 
 
 @pytest.mark.parametrize("name", [path.stem for path in EXAMPLE_FILES])
@@ -237,7 +248,8 @@ def test_periods_and_interim_targets_read_as_written_in_word(rendered):
 def test_a_turnaround_plan_in_word(rendered):
     _, _, data = rendered["turnaround"]
     document = read(data)
-    assert styled(document, "Title") == ["Ironworks Middle School: Level 4 Turnaround Plan"]
+    assert styled(document, "Title") == ["Ironworks Middle School"]
+    assert styled(document, "Subtitle") == ["Level 4 Turnaround Plan"]
     assert "Financial plan" in styled(document, "Heading 1")
     practices = [title for title in styled(document, "Heading 2") if title.startswith("TP")]
     assert practices == [
@@ -245,8 +257,8 @@ def test_a_turnaround_plan_in_word(rendered):
         "TP4: School climate and culture",
     ]
     text = all_texts(document)
-    assert "Eligible to exit Level 4 status: SY2018-19" in text
-    assert "Submitted to DESE: spring 2016 (Final plan)" in text
+    assert "Eligible to exit Level 4 status\tSY2018-19" in text
+    assert "Submitted to DESE\tspring 2016 (Final plan)" in text
     assert "Horizon" not in text and "Phase I" not in text
     rows = [[cell.text for cell in row.cells] for table in document.tables for row in table.rows]
     assert ["Role"] in rows  # the planning team's table has no empty Name column
@@ -368,35 +380,12 @@ def test_characters_xml_cannot_hold_become_replacement_characters():
         "",
         (Entry("Tab", "a\tb"),),
         (Section("vision", "Vision", "", paragraphs=(Entry("Vision", "x\x0cy"),)),),
+        cover=Cover(details=(Entry("Tab", "a\tb"),)),
     )
     text = all_texts(read(render_docx(view)))
     assert "Bell\ufffd school" in text
     assert "x\ufffdy" in text
     assert "a\tb" in text
-
-
-def test_a_short_id_column_gets_room_for_its_longest_word_with_slack() -> None:
-    from sipcli.render.docx_render import (
-        CELL_PADDING,
-        TABLE_CHARACTERS,
-        WORD_SLACK,
-        _column_widths,
-        _width,
-    )
-
-    statement = "At least 95% of scheduled sessions take place in every grade, each quarter. " * 3
-    columns = [
-        ["Id", "G1.B1", "G1.B2"],
-        ["Benchmark", statement],
-        ["Type", "Process"],
-        ["Target", "at least 95%"],
-    ]
-    shares = _column_widths(columns)
-    # A font wider than the estimate (LibreOffice without Calibri) still keeps "G1.B1" and
-    # "Process" whole: each column is at least its longest word, a quarter over, plus margins.
-    assert shares[0] * TABLE_CHARACTERS >= WORD_SLACK * _width("G1.B1") + CELL_PADDING - 0.01
-    assert shares[2] * TABLE_CHARACTERS >= WORD_SLACK * _width("Process") + CELL_PADDING - 0.01
-    assert shares[1] == max(shares)
 
 
 def test_no_table_row_breaks_across_a_page(tmp_path: Path, run_sip) -> None:

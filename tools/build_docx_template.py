@@ -1,9 +1,11 @@
 """Build ``templates/docx/plan.docx``: the Word template `sip render --to docx` fills in.
 
-The template holds docxtpl's Jinja tags and lays the plan out as ``plan.md.j2`` does: the
-title (Word's Title style) and the plan's details, then each stage under Heading 1 (starting
-on a new page), its labelled paragraphs and lists, its items under Heading 2 with their
-initiatives under Heading 3, and its tables. Every table uses the "Plan Table" style, repeats
+The template holds docxtpl's Jinja tags and lays the plan out as ``plan.md.j2`` does: a title
+page (a logo, the school's name in Word's Title style, the plan's name as Subtitle, its
+year and district, who prepared it and when it was handed over, its other details in a quiet
+block), a table of contents (one "toc 1" paragraph per stage; sip links each to its heading
+and adds its page number), then each stage under Heading 1, its labelled paragraphs and
+lists, its items under Heading 2 with their initiatives under Heading 3, and its tables. Every table uses the "Plan Table" style, repeats
 its header row on each page and takes its columns from the data (``{%tc for %}``). The page
 header shows the plan's title (the school's name), the footer the page number.
 
@@ -21,10 +23,11 @@ from pathlib import Path
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.table import CT_Row
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Inches, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
@@ -39,6 +42,11 @@ NAVY = RGBColor(0x1F, 0x38, 0x64)
 BLUE = RGBColor(0x2E, 0x5C, 0x8A)
 TEXT = RGBColor(0x26, 0x26, 0x26)
 GREY = RGBColor(0x6E, 0x6E, 0x6E)
+RULE = "2E5C8A"
+#: The right edge of the text (US Letter less two 0.8-inch margins), in twentieths of a point.
+TEXT_WIDTH = 9936
+#: Where a title-page detail's value starts, in twentieths of a point (2.5 inches).
+DETAIL_TAB = 3600
 TABLE_STYLE = "Plan Table"
 FOOTER_FILL = "DCE4EF"
 
@@ -139,9 +147,35 @@ def _styles(document: DocumentObject) -> None:
         style.paragraph_format.space_before = before
         style.paragraph_format.space_after = after
     styles["Title"].font.bold = True
-    styles["Heading 1"].paragraph_format.page_break_before = True
+    styles["Title"].font.size = Pt(28)
+    styles["Subtitle"].font.size = Pt(18)
+    styles["Subtitle"].font.color.rgb = BLUE
+    styles["Subtitle"].paragraph_format.space_after = Pt(10)
+    # sip starts a long stage on a new page itself; a short one follows on below a rule.
+    heading = styles["Heading 1"].paragraph_format
+    heading.page_break_before = False
+    heading.keep_with_next = True
+    heading.space_before = Pt(20)
+    _bottom_border(styles["Heading 1"].element, NAVY, 6, 2)
+    for name in ("Heading 2", "Heading 3"):
+        styles[name].paragraph_format.keep_with_next = True
     styles["List Bullet"].paragraph_format.space_after = Pt(3)
+    _cover_styles(document)
+    _contents_styles(document)
+    _plan_styles(document)
 
+    for name in ("Header", "Footer"):
+        styles[name].font.name = FONT
+        styles[name].font.size = Pt(8.5)
+        styles[name].font.color.rgb = GREY
+
+    styles.element.append(parse_xml(TABLE_STYLE_XML))
+
+
+def _plan_styles(document: DocumentObject) -> None:
+    """Sip's own styles for a stage's parts: phase, labels, table text, spacer, note."""
+    styles = document.styles
+    normal = styles["Normal"]
     phase = styles.add_style("Plan Phase", WD_STYLE_TYPE.PARAGRAPH)
     phase.base_style = normal
     phase.font.italic = True
@@ -173,12 +207,117 @@ def _styles(document: DocumentObject) -> None:
     note.font.color.rgb = GREY
     note.paragraph_format.space_before = Pt(18)
 
-    for name in ("Header", "Footer"):
-        styles[name].font.name = FONT
-        styles[name].font.size = Pt(8.5)
-        styles[name].font.color.rgb = GREY
 
-    styles.element.append(parse_xml(TABLE_STYLE_XML))
+def _cover_styles(document: DocumentObject) -> None:
+    """The title page's styles: logo, lines under the title, the rule, credits and details."""
+    styles = document.styles
+    normal = styles["Normal"]
+    logo = styles.add_style("Cover Logo", WD_STYLE_TYPE.PARAGRAPH)
+    logo.base_style = normal
+    # Always there (empty without a logo): it sets the title block a third down the page.
+    logo.paragraph_format.space_before = Pt(12)
+    logo.paragraph_format.space_after = Pt(84)
+
+    line = styles.add_style("Cover Line", WD_STYLE_TYPE.PARAGRAPH)
+    line.base_style = normal
+    line.font.size = Pt(13)
+    line.font.color.rgb = GREY
+    line.paragraph_format.space_after = Pt(2)
+
+    rule = styles.add_style("Cover Rule", WD_STYLE_TYPE.PARAGRAPH)
+    rule.base_style = normal
+    rule.font.size = Pt(4)
+    rule.paragraph_format.space_before = Pt(6)
+    rule.paragraph_format.space_after = Pt(14)
+    _bottom_border(rule.element, RGBColor.from_string(RULE), 18, 1)
+
+    credit = styles.add_style("Cover Credit", WD_STYLE_TYPE.PARAGRAPH)
+    credit.base_style = normal
+    credit.font.size = Pt(11.5)
+    credit.paragraph_format.space_after = Pt(4)
+
+    detail = styles.add_style("Cover Detail", WD_STYLE_TYPE.PARAGRAPH)
+    detail.base_style = normal
+    detail.font.size = Pt(9.5)
+    detail.font.color.rgb = GREY
+    detail.paragraph_format.space_after = Pt(1)
+    detail.paragraph_format.left_indent = Pt(DETAIL_TAB / 20)
+    detail.paragraph_format.first_line_indent = -Pt(DETAIL_TAB / 20)
+    detail.paragraph_format.tab_stops.add_tab_stop(Pt(DETAIL_TAB / 20))
+
+    heading = styles.add_style("Cover Details Heading", WD_STYLE_TYPE.PARAGRAPH)
+    heading.base_style = normal
+    heading.font.size = Pt(9.5)
+    heading.font.bold = True
+    heading.font.color.rgb = NAVY
+    heading.paragraph_format.space_before = Pt(40)
+    heading.paragraph_format.space_after = Pt(4)
+    heading.paragraph_format.keep_with_next = True
+
+
+def _contents_styles(document: DocumentObject) -> None:
+    """Word's own "TOC Heading" and "toc 1" styles, so Word treats them as its contents'."""
+    styles = document.styles
+    # python-docx's default template has TOC Heading (on Heading 1, outside the outline).
+    heading = styles["TOC Heading"]
+    heading.paragraph_format.page_break_before = True
+    heading.paragraph_format.space_before = Pt(0)
+    heading.paragraph_format.space_after = Pt(14)
+    entry = styles.add_style("toc 1", WD_STYLE_TYPE.PARAGRAPH)
+    # Word's built-in names and id: Word then offers it as its own "TOC 1".
+    entry.element.set(qn("w:styleId"), "TOC1")
+    del entry.element.attrib[qn("w:customStyle")]
+    entry.base_style = styles["Normal"]
+    entry.font.size = Pt(11)
+    entry.paragraph_format.space_before = Pt(0)
+    entry.paragraph_format.space_after = Pt(5)
+    entry.paragraph_format.tab_stops.add_tab_stop(
+        Pt(TEXT_WIDTH / 20), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
+    )
+
+
+def _bottom_border(style: BaseOxmlElement, colour: RGBColor, size: int, space: int) -> None:
+    """Give a paragraph style a line under it (``size`` in eighths of a point)."""
+    properties = style.get_or_add_pPr()
+    border = parse_xml(
+        f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="{size}" w:space="{space}" '
+        f'w:color="{colour}"/></w:pBdr>'
+    )
+    # The schema's order: pBdr comes after keepNext/keepLines/pageBreakBefore/framePr/widowControl/numPr/suppressLineNumbers.
+    later = (
+        "shd",
+        "tabs",
+        "suppressAutoHyphens",
+        "kinsoku",
+        "wordWrap",
+        "overflowPunct",
+        "topLinePunct",
+        "autoSpaceDE",
+        "autoSpaceDN",
+        "bidi",
+        "adjustRightInd",
+        "snapToGrid",
+        "spacing",
+        "ind",
+        "contextualSpacing",
+        "mirrorIndents",
+        "suppressOverlap",
+        "jc",
+        "textDirection",
+        "textAlignment",
+        "textboxTightWrap",
+        "outlineLvl",
+        "divId",
+        "cnfStyle",
+        "rPr",
+        "sectPr",
+        "pPrChange",
+    )
+    following = next((child for child in properties if child.tag.split("}")[1] in later), None)
+    if following is None:
+        properties.append(border)
+    else:
+        following.addprevious(border)
 
 
 def _default_text_colour(document: DocumentObject, colour: RGBColor) -> None:
@@ -234,11 +373,13 @@ def _labelled(document: DocumentObject, style: str, label: str, value: str) -> N
 
 
 def _body(document: DocumentObject) -> None:
-    """Lay the plan out in the order of ``plan.md.j2``."""
-    document.add_paragraph("{{ view.title }}", style="Title")
-    document.add_paragraph("{{ view.subtitle }}", style="Subtitle")
-    _tag(document, "for entry in view.details")
-    _labelled(document, "List Bullet", "{{ entry.label }}:", "{{ entry.value }}")
+    """Lay the plan out in the order of ``plan.md.j2``, after a title page and the contents."""
+    _title_page(document)
+    _tag(document, "if view.sections")
+    document.add_paragraph("Contents", style="TOC Heading")
+    _tag(document, "endif")
+    _tag(document, "for section in view.sections")
+    document.add_paragraph("{{ section.title }}", style="toc 1")
     _tag(document, "endfor")
 
     _tag(document, "for section in view.sections")
@@ -267,6 +408,27 @@ def _body(document: DocumentObject) -> None:
     _tag(document, "endfor")
     _tag(document, "endfor")
 
+
+def _title_page(document: DocumentObject) -> None:
+    """The title page: logo (sip puts it in), title block, rule, credits, the other details."""
+    document.add_paragraph(style="Cover Logo")
+    document.add_paragraph("{{ view.cover.school or view.title }}", style="Title")
+    document.add_paragraph("{{ view.cover.plan_name or view.subtitle }}", style="Subtitle")
+    _tag(document, "for line in view.cover.lines")
+    document.add_paragraph("{{ line }}", style="Cover Line")
+    _tag(document, "endfor")
+    document.add_paragraph(style="Cover Rule")
+    _tag(document, "for line in view.cover.credits")
+    document.add_paragraph("{{ line }}", style="Cover Credit")
+    _tag(document, "endfor")
+    _tag(document, "if view.cover.details")
+    document.add_paragraph("About this plan", style="Cover Details Heading")
+    _tag(document, "endif")
+    _tag(document, "for entry in view.cover.details")
+    detail = document.add_paragraph(style="Cover Detail")
+    detail.add_run("{{ entry.label }}", style="Strong")
+    detail.add_run("\t{{ entry.value }}")
+    _tag(document, "endfor")
     document.add_paragraph(
         "Rendered by {{ view.generator }} from the plan's YAML file.", style="Plan Note"
     )

@@ -196,7 +196,7 @@ def describe_settings(
     ]
     lines += _rule_lines(settings)
     data, _ = read_config(settings.path)
-    lines += ["", *_calendar_lines(data), *_scale_lines(data)]
+    lines += ["", *_calendar_lines(data), *_scale_lines(data), *_render_lines(data)]
     if settings.per_file_ignores:
         lines += ["", "Per-file ignores:"]
         for pattern, rules in settings.per_file_ignores.items():
@@ -229,6 +229,22 @@ def _scale_lines(data: ConfigFile) -> list[str]:
     levels = ", ".join(level.name for level in scale.levels)
     multi = f"; multi-year: {scale.multi_year_met}" if scale.multi_year_met else ""
     return [f"Status scale: from the file: {levels}{multi}"]
+
+
+def _render_lines(data: ConfigFile) -> list[str]:
+    """How `sip render` dresses the documents: prepared-by, logo and colours."""
+    render = data.render
+    if render is None:
+        return ["Documents:    sip's own look (no render: section)"]
+    colours = render.colours
+    shown = [
+        f"prepared by {render.prepared_by}" if render.prepared_by else "",
+        f"logo {render.logo}" if render.logo else "",
+        f"primary {colours.primary}" if colours and colours.primary else "",
+        f"accent {colours.accent}" if colours and colours.accent else "",
+    ]
+    given = "; ".join(part for part in shown if part) or "nothing"
+    return [f"Documents:    from the file: {given}"]
 
 
 def _rule_lines(settings: Settings) -> list[str]:

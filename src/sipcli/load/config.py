@@ -8,12 +8,21 @@ reference facts (score, progress, render, report) do not import the rules.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from sipcli.diagnostics import closest, format_plan_path
 from sipcli.errors import SipError
@@ -117,6 +126,69 @@ class StatusScaleSettings(_ConfigModel):
         return self
 
 
+#: A colour as the file writes it: ``#`` and six hex digits, e.g. ``#1F3864``.
+_HEX_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+#: The largest logo sip embeds: a title-page logo is tens of kilobytes.
+MAX_LOGO_BYTES = 2_000_000
+#: The image types a logo may be, by the bytes each file starts with.
+LOGO_TYPES = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
+
+
+class Colours(_ConfigModel):
+    """The ``render: colours:`` section: the school's or firm's colours, as ``#RRGGBB``."""
+
+    primary: str | None = None
+    """The title, the headings and the table header rows, e.g. "#1F3864"."""
+    accent: str | None = None
+    """The rule under the title block and the secondary headings, e.g. "#C8102E"."""
+
+    @field_validator("primary", "accent", mode="before")
+    @classmethod
+    def _hex(cls, value: object) -> str:
+        """Refuse a colour that is not ``#`` and six hex digits; return it in capitals."""
+        if value is None:
+            # `primary: #1F3864` without quotes: YAML reads everything from # as a comment.
+            raise ValueError(
+                'the colour is empty: write it in quotes, e.g. "#1F3864" (without quotes, '
+                "YAML reads everything from # on as a comment)"
+            )
+        if not isinstance(value, str) or not _HEX_COLOUR.fullmatch(value.strip()):
+            raise ValueError(
+                f"'{value}' is not a colour sip can use: write # and six hex digits, "
+                'in quotes, e.g. "#1F3864"'
+            )
+        return value.strip().upper()
+
+
+class RenderSettings(_ConfigModel):
+    """The ``render:`` section of ``.sip.yaml``: how `sip render` dresses the documents."""
+
+    prepared_by: str | None = Field(default=None, min_length=1)
+    """Who prepared the document, shown on its title page, e.g. "Eastbrook Office of School Improvement"."""
+    logo: str | None = Field(default=None, min_length=1)
+    """A PNG or JPEG file (relative to this .sip.yaml) shown at the top of the title page."""
+    colours: Colours | None = None
+    """primary and accent colours as "#RRGGBB" for the title, headings and table headers."""
+
+
+@dataclass(frozen=True)
+class Logo:
+    """A logo read from disk: its bytes and media type (image/png or image/jpeg)."""
+
+    data: bytes
+    media_type: str
+
+
+@dataclass(frozen=True)
+class RenderLook:
+    """The render settings that apply to one plan, with its logo read."""
+
+    prepared_by: str | None = None
+    logo: Logo | None = None
+    primary: str | None = None
+    accent: str | None = None
+
+
 class ConfigFile(_ConfigModel):
     """The contents of a ``.sip.yaml`` file."""
 
@@ -138,6 +210,8 @@ class ConfigFile(_ConfigModel):
     """The school calendar where it differs from the shipped one: school-year, terms, seasons, assessments."""
     status_scale: StatusScaleSettings | None = None
     """The school's own status levels and thresholds, replacing on track / at risk / off track."""
+    render: RenderSettings | None = None
+    """How `sip render` dresses documents: prepared-by, logo and colours for the title page and headings."""
 
 
 def find_config(start: Path) -> Path | None:
@@ -174,6 +248,52 @@ def calendar_settings_for(plan: Path, config: Path | None = None) -> CalendarSet
     """
     data, _ = read_config(config_path_for(plan, config))
     return data.calendar
+
+
+def render_look_for(plan: Path, config: Path | None = None) -> RenderLook:
+    """Return the ``render:`` settings that apply to ``plan``, with the logo read from disk.
+
+    Raises:
+        SipError: when the configuration is invalid, or its logo is missing, unreadable, too
+            large or not a PNG or JPEG file (said at the logo's line).
+    """
+    path = config_path_for(plan, config)
+    data, document = read_config(path)
+    settings = data.render
+    if settings is None:
+        return RenderLook()
+    logo = None
+    if settings.logo is not None and path is not None and document is not None:
+        logo = _read_logo(path, document, settings.logo)
+    colours = settings.colours or Colours()
+    return RenderLook(settings.prepared_by, logo, colours.primary, colours.accent)
+
+
+def _read_logo(config: Path, document: Document, name: str) -> Logo:
+    """Read the logo the configuration names, relative to its folder, and check it."""
+    where = locate(document.data, ("render", "logo"))
+    prefix = f"{config}:{where.line}:{where.column}: render.logo:"
+    target = Path(name) if Path(name).is_absolute() else config.parent / name
+    try:
+        with target.open("rb") as handle:
+            data = handle.read(MAX_LOGO_BYTES + 1)
+    except OSError as error:
+        reason = "no such file" if isinstance(error, FileNotFoundError) else error.strerror
+        raise SipError(
+            f"{prefix} cannot read the logo '{name}' ({reason or error}): give the path of a "
+            "PNG or JPEG file, relative to this .sip.yaml"
+        ) from error
+    if len(data) > MAX_LOGO_BYTES:
+        raise SipError(
+            f"{prefix} the logo '{name}' is larger than {MAX_LOGO_BYTES // 1_000_000} MB: "
+            "save a smaller copy (a title-page logo needs no more than a few hundred pixels)"
+        )
+    media_type = next((kind for magic, kind in LOGO_TYPES.items() if data.startswith(magic)), None)
+    if media_type is None:
+        raise SipError(
+            f"{prefix} the logo '{name}' is not a PNG or JPEG image: export it as PNG or JPEG"
+        )
+    return Logo(data, media_type)
 
 
 def read_config(path: Path | None) -> tuple[ConfigFile, Document | None]:
@@ -227,6 +347,8 @@ def _model_fields_at(loc: Sequence[Any]) -> list[str]:
         return list(RuleSetting.model_fields)
     if loc[:1] == ("status-scale",):
         return list(ScaleLevel.model_fields if len(loc) >= 3 else StatusScaleSettings.model_fields)
+    if loc[:1] == ("render",):
+        return list(Colours.model_fields if len(loc) >= 3 else RenderSettings.model_fields)
     if loc[:1] == ("calendar",):
         return list(_calendar_model_at(tuple(loc[1:])).model_fields)
     return list(ConfigFile.model_fields)

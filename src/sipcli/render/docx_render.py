@@ -5,6 +5,9 @@ docxtpl's Jinja tags. It is rendered in sip's sandboxed environment with autoesc
 without it, a value holding ``&`` or ``<`` would break the document's XML and docxtpl would
 quietly drop the text. A line break in a value shows as a line break in Word (docxtpl turns
 ``\n`` inside a run into ``<w:br/>``), and characters XML cannot hold become U+FFFD.
+The filled-in document is then finished: its title page gets the logo, its styles the
+``.sip.yaml`` colours, its contents links and page numbers, and its long stages a new page
+(``docx_cover``); then its tables are laid out (``docx_tables``).
 
 The same input gives the same bytes: the document's dates are fixed and the zip is written
 again with fixed timestamps and a fixed entry order.
@@ -15,21 +18,19 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import string
 import zipfile
 from pathlib import Path
 
 from docx.document import Document
 from docx.opc.exceptions import PackageNotFoundError
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.oxml.table import CT_Tbl, CT_Tc
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError
 from markupsafe import Markup
 
 from sipcli.errors import SipError
 from sipcli.load.resources import templates_dir
+from sipcli.render.docx_cover import finish_document
+from sipcli.render.docx_tables import finish_tables
 from sipcli.render.environment import make_environment, template_error
 from sipcli.render.limits import TemplateLimits
 from sipcli.render.view import PlanView
@@ -42,23 +43,6 @@ ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 AUTHOR = "sip"
 #: Entries a Word package conventionally starts with; the rest follow in name order.
 FIRST_ENTRIES = ("[Content_Types].xml", "_rels/.rels")
-
-#: Column fitting, in widths of a digit of table text: the width of a page-wide table, a
-#: cell's margins, and the longest word a column widens for (longer words wrap).
-TABLE_CHARACTERS = 110
-CELL_PADDING = 2
-MAX_WORD = 14
-#: How much wider than estimated a column's longest word is given: the estimate is for
-#: Calibri, and LibreOffice without it (or a bold header) sets the same word up to a quarter
-#: wider, which broke ids and headers mid-word ("G1.B 1", "Targ et").
-WORD_SLACK = 1.25
-_NARROW, _WIDE, _CAPITAL = "\x01", "\x02", "\x03"
-_KINDS = str.maketrans(
-    {char: _CAPITAL for char in string.ascii_uppercase}
-    | {char: _NARROW for char in " .,:;'!|()[]-/fijlrtI"}
-    | {char: _WIDE for char in "mwMW"}
-)
-_P, _T, _BR, _TAB = qn("w:p"), qn("w:t"), qn("w:br"), qn("w:tab")
 
 #: How much of the template's text an error message quotes.
 CONTEXT_LENGTH = 160
@@ -124,114 +108,11 @@ def render_docx(
     except (*_BROKEN_DOCUMENT, AttributeError, TypeError) as error:
         raise SipError(f"template {name} could not be rendered: {error}") from error
     docx: Document = document.docx
-    fit_columns(docx)
-    keep_rows_whole(docx)
+    finish_document(docx, view.sections, view.cover)
+    finish_tables(docx)
     # Word's document properties hold at most 255 characters.
     docx.core_properties.title = xml_safe(view.title)[:255]
     return stable_bytes(docx)
-
-
-#: The row properties that follow ``w:cantSplit`` in the schema's order (ECMA-376 17.4.82).
-_AFTER_CANT_SPLIT = ("trHeight", "tblHeader", "tblCellSpacing", "jc", "hidden", "ins", "del")
-
-
-def keep_rows_whole(document: Document) -> None:
-    """Mark every table row as one that may not break across a page.
-
-    A row split over two pages leaves its id and type on one page and the rest of its text
-    on the next, which reads as two half-empty rows; a row that does not fit moves whole.
-    """
-    for table in document.tables:
-        for row in table._tbl.tr_lst:
-            properties = row.get_or_add_trPr()
-            if properties.find(qn("w:cantSplit")) is not None:
-                continue
-            # Word checks the order of a row's properties: cantSplit comes before these.
-            later = [properties.find(qn(f"w:{name}")) for name in _AFTER_CANT_SPLIT]
-            following = next((element for element in later if element is not None), None)
-            if following is None:
-                properties.append(OxmlElement("w:cantSplit"))
-            else:
-                following.addprevious(OxmlElement("w:cantSplit"))
-
-
-def fit_columns(document: Document) -> None:
-    """Share each full-width table's width out among its columns by their content.
-
-    A ``{%tc for %}`` loop gives every column the same width: an "Id" column would be as
-    wide as a goal statement. Word re-fits such tables itself when it opens them, LibreOffice
-    does not; so every table whose width is a percentage of the page gets columns sized the
-    way a browser sizes them: each at least its longest word (up to a limit), the rest of the
-    width shared in proportion to how much text each column holds. Tables with a fixed
-    width are left as the template has them.
-    """
-    for table in document.tables:
-        element = table._tbl
-        width = element.tblPr.find(qn("w:tblW"))
-        columns = element.tblGrid.findall(qn("w:gridCol"))
-        if width is None or width.get(qn("w:type")) != "pct" or len(columns) < 2:
-            continue
-        widths = _column_widths(_column_texts(element, len(columns)))
-        total = sum(int(column.get(qn("w:w")) or 0) for column in columns)
-        for column, share in zip(columns, widths, strict=True):
-            column.set(qn("w:w"), str(round(total * share)))
-
-
-def _column_texts(table: CT_Tbl, count: int) -> list[list[str]]:
-    """Return each column's lines of text (a cell's paragraphs and line breaks)."""
-    texts: list[list[str]] = [[] for _ in range(count)]
-    for row in table.tr_lst:
-        for index, cell in enumerate(row.tc_lst[:count]):
-            texts[index].extend(_cell_lines(cell))
-    return texts
-
-
-def _cell_lines(cell: CT_Tc) -> list[str]:
-    """Return a cell's lines: each paragraph and each line break starts one."""
-    lines: list[str] = []
-    for node in cell.iter(_P, _T, _BR, _TAB):
-        if node.tag in (_P, _BR) or not lines:
-            lines.append("")
-        if node.tag == _T:
-            lines[-1] += node.text or ""
-        elif node.tag == _TAB:
-            lines[-1] += " "
-    return lines
-
-
-def _column_widths(texts: list[list[str]]) -> list[float]:
-    """Return the share of the table's width (summing to 1) each column's text asks for."""
-    least = [
-        WORD_SLACK
-        * min(MAX_WORD, max([_width(word) for line in lines for word in line.split()], default=0))
-        + CELL_PADDING
-        for lines in texts
-    ]
-    most = [
-        max([_width(line) + CELL_PADDING for line in lines] + [low])
-        for lines, low in zip(texts, least, strict=True)
-    ]
-    room = TABLE_CHARACTERS - sum(least)
-    spare = sum(most) - sum(least)
-    if room <= 0:
-        chosen = [float(low) for low in least]
-    elif spare <= room:
-        chosen = [float(high) for high in most]
-    else:
-        chosen = [low + room * (high - low) / spare for low, high in zip(least, most, strict=True)]
-    total = sum(chosen)
-    return [value / total for value in chosen]
-
-
-def _width(text: str) -> float:
-    """Return roughly how wide ``text`` is, in widths of a digit: i is narrow, M wide."""
-    kinds = text.translate(_KINDS)
-    return (
-        len(text)
-        - 0.45 * kinds.count(_NARROW)
-        + 0.5 * kinds.count(_WIDE)
-        + 0.2 * kinds.count(_CAPITAL)
-    )
 
 
 def _with_context(problem: SipError, error: TemplateError) -> SipError:

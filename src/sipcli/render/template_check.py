@@ -17,6 +17,7 @@ from jinja2 import TemplateSyntaxError, nodes
 from sipcli.errors import SipError
 from sipcli.render import view as view_model
 from sipcli.render.environment import make_environment
+from sipcli.render.viewmodel import Cover
 
 #: Names a template may use besides its own variables: the view and Jinja's loop helpers.
 _GLOBALS = {
@@ -41,6 +42,7 @@ _ATTRIBUTES = (
         field.name
         for cls in (
             view_model.PlanView,
+            Cover,
             view_model.Section,
             view_model.Item,
             view_model.Table,

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from sipcli.load.config import RenderLook
 from sipcli.model import Plan
 from sipcli.model.kinds import DEFAULT_KIND, kind_of, plan_title
 from sipcli.model.plan_info import PlanInfo
+from sipcli.render.cover import build_cover
 from sipcli.render.formatting import date, entries, join, money, number
-from sipcli.render.labels import DESIGNATIONS, EXIT_LABELS, PLAN_TYPES, humanise, submitted_to
+from sipcli.render.labels import exit_label, label, submitted_to
 from sipcli.render.phase1 import assessment, plan_development, stakeholders, vision
 from sipcli.render.phase2 import (
     district,
@@ -31,8 +33,13 @@ from sipcli.score.scorer import ItemScore
 __all__ = ["Entry", "Item", "PlanView", "Row", "Section", "Table", "build_view", "money", "number"]
 
 
-def build_view(plan: Plan, scores: dict[str, ItemScore] | None = None) -> PlanView:
-    """Return the view of ``plan``; with ``scores`` (by goal id) the goals show their SMART score."""
+def build_view(
+    plan: Plan, scores: dict[str, ItemScore] | None = None, look: RenderLook | None = None
+) -> PlanView:
+    """Return the view of ``plan``; with ``scores`` (by goal id) the goals show their SMART score.
+
+    ``look`` (the ``render:`` settings of the plan's ``.sip.yaml``) dresses the title page.
+    """
     school, info = plan.school, plan.plan
     sections = (
         executive_summary(plan),
@@ -53,20 +60,22 @@ def build_view(plan: Plan, scores: dict[str, ItemScore] | None = None) -> PlanVi
     if kind_of(plan) != DEFAULT_KIND:
         # DESE's three phases are the Sustainable Improvement Plan's; other plans have none.
         shown = [replace(section, phase="") for section in shown]
+    details = plan_details(plan)
     return PlanView(
         title=f"{school.name}: {plan_title(plan)}",
         subtitle=" · ".join(
             part for part in (school.district, info.school_year, plan_type(info)) if part
         ),
-        details=plan_details(plan),
+        details=details,
         sections=tuple(shown),
         with_scores=scores is not None,
+        cover=build_cover(plan, details, look),
     )
 
 
 def plan_type(info: PlanInfo) -> str:
     """The plan type in words ("Initial plan"), or nothing when the plan does not say."""
-    return PLAN_TYPES[info.type] if info.type else ""
+    return label("plan_type", info.type)
 
 
 def plan_details(plan: Plan) -> tuple[Entry, ...]:
@@ -79,12 +88,9 @@ def plan_details(plan: Plan) -> tuple[Entry, ...]:
         ("School year", info.school_year),
         ("Plan type", plan_type(info)),
         ("Horizon", f"{horizon} year{'s' if horizon != 1 else ''}" if horizon else None),
-        ("Status", humanise(info.status)),
-        ("Designation", DESIGNATIONS.get(info.designation or "") or humanise(info.designation)),
-        (
-            EXIT_LABELS.get(kind_of(plan), "Eligible to exit its designation"),
-            info.exit_eligibility_year,
-        ),
+        ("Status", label("plan_status", info.status)),
+        ("Designation", label("designation", info.designation)),
+        (exit_label(kind_of(plan)), info.exit_eligibility_year),
         ("Principal", school.principal),
         ("Grades", join(school.grades)),
         ("DESE school code", school.org_code),

@@ -87,6 +87,28 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Cover:
+    """The title page: the title block, who prepared the plan and when, and the house look.
+
+    ``lines`` follow the title ("SY2026-27 · Annual renewal", the district); ``credits`` say
+    who prepared it and when it was handed over; ``details`` are the plan's other details
+    (those the title block does not already show). ``primary`` and ``accent`` are ``#RRGGBB``
+    colours, empty when the user set none (a template's own look then stays).
+    """
+
+    school: str = ""
+    plan_name: str = ""
+    lines: tuple[str, ...] = ()
+    credits: tuple[str, ...] = ()
+    details: tuple[Entry, ...] = ()
+    logo: bytes = b""
+    logo_type: str = ""
+    logo_uri: str = ""
+    primary: str = ""
+    accent: str = ""
+
+
+@dataclass(frozen=True)
 class PlanView:
     """The whole rendered plan."""
 
@@ -96,3 +118,4 @@ class PlanView:
     sections: tuple[Section, ...]
     with_scores: bool = False
     generator: str = "sip"
+    cover: Cover = Cover()
