@@ -889,7 +889,7 @@ def test_a_preliminary_result_counts_from_the_preliminary_day_and_is_marked(
     g1 = _items(run_sip, plan, "--as-of", "2027-08-01")["G1"]
     assert g1["status"] == "met"
     assert g1["latest"]["kind"] == "preliminary"  # type: ignore[index]
-    assert g1["reason"] == "31 (preliminary) reaches the target of 30"
+    assert g1["reason"] == "31% (preliminary) reaches the target of 30%"
     markdown = run_sip("progress", plan, "-f", "markdown", "--as-of", "2027-08-01").stdout
     assert "31% (spring 2027 MCAS, preliminary)" in markdown
 
@@ -1232,11 +1232,11 @@ def test_a_benchmark_that_misses_its_check_is_not_on_track(run_sip: RunSip, tmp_
     after = _items(run_sip, plan, "--as-of", "2027-01-10")
     assert after["G1.B1"]["status"] == "at risk"
     assert after["G1.B1"]["reason"] == (
-        "75 against a target of 80: 94% of it, not met at the check due 2026-12-15"
+        "75% against a target of 80%: 94% of it, not met at the check due 2026-12-15"
     )
     # 26 against at most 24 is not met, though 24/26 is 92%.
     assert after["G1.B2"]["status"] == "at risk"
-    assert "26 against a target of at most 24" in after["G1.B2"]["reason"]
+    assert "26% against a target of at most 24%" in after["G1.B2"]["reason"]
     assert "not met" in after["G1.B2"]["reason"]
 
 
@@ -1323,3 +1323,10 @@ def test_as_of_a_term_names_the_plan_without_a_school_year(run_sip: RunSip, tmp_
     result = run_sip("progress", plan, "--as-of", "Q2")
     assert result.exit_code == 2
     assert f"{plan}: --as-of 'Q2'" in result.stderr
+
+
+def test_a_reason_gives_each_figure_its_unit(run_sip: RunSip, tmp_path: Path) -> None:
+    # "75 against a target of 80" left a reader to guess: percent figures carry their sign.
+    plan = _plan(tmp_path, CHECK_PLAN)
+    reason = _items(run_sip, plan, "--as-of", "2027-01-10")["G1.B1"]["reason"]
+    assert reason.startswith("75% against a target of 80%: ")  # type: ignore[union-attr]

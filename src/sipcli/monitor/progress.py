@@ -501,12 +501,14 @@ def _judged_at_target(
 ) -> Progress:
     """After the target's day the goal is met or not: no share of a path any more."""
     sign = 1.0 if higher else -1.0
-    actual = _result(latest)
+    unit = base.unit
+    actual = _result(latest, unit)
     if ((latest.actual or 0.0) - target) * sign >= 0:
-        reason = f"{actual} reaches the target of {_number(target)}"
+        reason = f"{actual} reaches the target of {value_text(target, unit)}"
         return replace(base, status="met", reason=reason)
     reason = (
-        f"the target date {by} has passed: {actual} against a target of {_number(target)} (not met)"
+        f"the target date {by} has passed: {actual} against a target of "
+        f"{value_text(target, unit)} (not met)"
     )
     return replace(base, status="off track", reason=reason)
 
@@ -521,9 +523,10 @@ def _on_the_way(
 ) -> Progress:
     """Before the target's day: the share of the path's progress, where the result was taken."""
     sign = 1.0 if higher else -1.0
-    actual, value, target = _result(latest), latest.actual or 0.0, path[-1][1]
+    unit = base.unit
+    actual, value, target = _result(latest, unit), latest.actual or 0.0, path[-1][1]
     if (value - target) * sign >= 0:
-        reason = f"{actual} reaches the target of {_number(target)}"
+        reason = f"{actual} reaches the target of {value_text(target, unit)}"
         return replace(base, status="met", reason=reason)
     # The result is compared with the path on the day it stands for (its period's settled
     # day): a yearly result is measured against that year's interim target.
@@ -534,17 +537,17 @@ def _on_the_way(
     # baseline is on the path and falling back is not.
     share = moved / planned + 0.0 if planned > 0 else (1.0 if moved >= 0 else 0.0)
     reason = (
-        f"{actual} against {_number(expected)} expected by {latest.date}: "
-        f"{share:.0%} of the expected progress from {_number(baseline)}"
+        f"{actual} against {value_text(expected, unit)} expected by {latest.date}: "
+        f"{share:.0%} of the expected progress from {value_text(baseline, unit)}"
     )
     return replace(
         base, status=scale.status_for(share), reason=reason, share=share, expected=expected
     )
 
 
-def _result(update: StatusUpdate) -> str:
+def _result(update: StatusUpdate, unit: str | None = None) -> str:
     """The value of a result for a reason: "44.6", or "44.6 (preliminary)"."""
-    value = _number(update.actual or 0.0)
+    value = value_text(update.actual or 0.0, unit)
     return f"{value} (preliminary)" if update.kind == "preliminary" else value
 
 
@@ -610,13 +613,19 @@ def _benchmark_standing(benchmark: Benchmark, as_of: dt.date, scale: StatusScale
     if latest is None or latest.actual is None:
         return replace(base, reason="no result recorded yet")
     actual, at_most = latest.actual, benchmark.target.comparison == "at_most"
+    unit = benchmark.target.unit
     if (actual <= goal_value) if at_most else (actual >= goal_value):
         word = "at most" if at_most else "at least"
-        reason = f"{_result(latest)} meets the target of {word} {_number(goal_value)}"
+        reason = (
+            f"{_result(latest, unit)} meets the target of {word} {value_text(goal_value, unit)}"
+        )
         return replace(base, status="met", reason=reason)
     share = _benchmark_share(actual, goal_value, at_most)
     word = "at most " if at_most else ""
-    reason = f"{_result(latest)} against a target of {word}{_number(goal_value)}: {share:.0%} of it"
+    reason = (
+        f"{_result(latest, unit)} against a target of {word}{value_text(goal_value, unit)}: "
+        f"{share:.0%} of it"
+    )
     status = scale.status_for(share)
     checked = max((day for day in benchmark.due if day < as_of), default=None)
     if checked is not None:

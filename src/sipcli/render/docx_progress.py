@@ -22,19 +22,20 @@ from docx.table import _Cell
 
 from sipcli.errors import SipError
 from sipcli.render.docx_render import (
-    fit_columns,
-    keep_rows_whole,
     read_template,
     shipped_template,
     stable_bytes,
     xml_safe,
 )
+from sipcli.render.docx_tables import finish_tables
 from sipcli.render.progress_view import Chart, ProgressView
-from sipcli.render.viewmodel import Table
+from sipcli.render.viewmodel import Entry, Table
 
 _TABLE_STYLE = "Plan Table"
 #: The paragraph style of the plan's table cells: the smaller text its column fitting assumes.
 _CELL_STYLE = "Table Text"
+#: The small paragraph the plan puts after a table, so the next table does not touch it.
+_SPACER_STYLE = "Table Spacer"
 
 
 def render_progress_docx(
@@ -59,8 +60,7 @@ def render_progress_docx(
         _write(document, view, charts)
     except KeyError as error:
         raise SipError(f"the Word template lacks a style the report uses: {error}") from error
-    fit_columns(document)
-    keep_rows_whole(document)
+    finish_tables(document)
     return stable_bytes(document)
 
 
@@ -85,20 +85,35 @@ def _title_in_headers(document: DocumentObject, title: str) -> None:
 
 
 def _write(document: DocumentObject, view: ProgressView, charts: dict[str, Chart]) -> None:
+    """The title block, the as-of date and the legend on page one, then a page per goal."""
     document.add_paragraph(xml_safe(view.title), style="Title")
     document.add_paragraph(xml_safe(view.subtitle), style="Subtitle")
-    for entry in view.details:
+    _entries(document, view.details)
+    # The goals at a glance and the legend belong under the title, not on pages of their own.
+    for heading, table in (("At a glance", view.glance), ("What the statuses mean", view.legend)):
+        document.add_paragraph(
+            heading, style="Heading 1"
+        ).paragraph_format.page_break_before = False
+        _table(document, table)
+    for goal in view.goals:
+        document.add_paragraph(xml_safe(goal.title), style="Heading 1")
+        statement = document.add_paragraph(xml_safe(goal.statement))
+        statement.paragraph_format.keep_with_next = True
+        if goal.chart:
+            document.add_picture(io.BytesIO(charts[goal.chart].png), width=Inches(6.5))
+            document.paragraphs[-1].paragraph_format.keep_with_next = True
+        _entries(document, goal.standing)
+        if goal.benchmarks.rows:
+            document.add_paragraph("Benchmarks", style="Heading 2")
+            _table(document, goal.benchmarks)
+
+
+def _entries(document: DocumentObject, entries: tuple[Entry, ...]) -> None:
+    """Labelled values as bullets: "Baseline: 24% (spring 2026)"."""
+    for entry in entries:
         paragraph = document.add_paragraph(style="List Bullet")
         paragraph.add_run(xml_safe(f"{entry.label}: "), style="Strong")
         paragraph.add_run(xml_safe(entry.value))
-    document.add_paragraph("Summary", style="Heading 1")
-    _table(document, view.summary)
-    for goal in view.goals:
-        document.add_paragraph(xml_safe(f"{goal.title}: {goal.status}"), style="Heading 1")
-        document.add_paragraph(xml_safe(goal.statement))
-        if goal.chart:
-            document.add_picture(io.BytesIO(charts[goal.chart].png), width=Inches(6.5))
-        _table(document, goal.table)
 
 
 def _table(document: DocumentObject, table: Table) -> None:
@@ -111,7 +126,7 @@ def _table(document: DocumentObject, table: Table) -> None:
         _fill(cell, text, text_style)
     header = word.rows[0]._tr.get_or_add_trPr()
     header.append(OxmlElement("w:tblHeader"))
-    # Page-wide, so that `fit_columns` sizes each column by its text (a short status, a long why).
+    # Page-wide, so that `finish_tables` sizes each column by its text (a short status, a long why).
     width = word._tbl.tblPr.find(qn("w:tblW"))
     if width is None:
         width = OxmlElement("w:tblW")
@@ -121,7 +136,8 @@ def _table(document: DocumentObject, table: Table) -> None:
     for row in table.rows:
         for cell, text in zip(word.add_row().cells, row.cells, strict=True):
             _fill(cell, text, text_style)
-    document.add_paragraph()
+    spacer = _SPACER_STYLE if _SPACER_STYLE in names else None
+    document.add_paragraph(style=spacer)
 
 
 def _fill(cell: _Cell, text: str, style: ParagraphStyle | None) -> None:
