@@ -39,6 +39,23 @@ def _libreoffice_required() -> None:
     pytest.fail("SIP_REQUIRE_LIBREOFFICE=1 but LibreOffice (soffice) is not installed")
 
 
+CHROMIUM = shutil.which("chromium")
+
+
+def needs_chromium(test: object) -> object:
+    """Skip ``test`` where headless Chromium is missing, with the reason; never under `.ci/run`."""
+    if CHROMIUM is None and REQUIRE_LIBREOFFICE:
+        return pytest.mark.usefixtures("_chromium_required")(test)
+    return pytest.mark.skipif(
+        CHROMIUM is None, reason="Chromium is not installed: apt-get install chromium"
+    )(test)
+
+
+@pytest.fixture
+def _chromium_required() -> None:
+    pytest.fail("SIP_REQUIRE_LIBREOFFICE=1 but Chromium (chromium) is not installed")
+
+
 MINIMAL_PLAN = """\
 schema_version: 1
 school:

@@ -1,4 +1,4 @@
-"""`sip render`: the plan (or its progress report) as Markdown, HTML and Word documents."""
+"""`sip render`: the plan (or its progress report) as Markdown, HTML, Word and PDF documents."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from sipcli.load.limits import DEFAULT_MAX_BYTES
 if TYPE_CHECKING:
     from sipcli.diagnostics import FileResult
 
-REPORTS = ("plan", "progress")
+REPORTS = ("plan", "progress", "summary")
 
 
 def register(app: typer.Typer) -> None:
@@ -35,21 +35,25 @@ def render(
         typer.Option(
             "--to",
             "-t",
-            help="Formats: md, html, docx; repeat the option or separate with commas.",
+            help="Formats: md, html, docx, pdf (the Word document through LibreOffice); "
+            "repeat the option or separate with commas.",
         ),
     ] = ["md"],  # noqa: B006 - typer reads the default; it is never mutated
     output: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--output",
             "-o",
-            help="A file for one plan in one format; otherwise a folder (created if missing). "
-            "Default: beside each plan.",
+            help="A file for one plan in one format; otherwise, or when it ends in /, a folder "
+            "(created if missing). Default: beside each plan.",
+            show_default=False,
         ),
     ] = None,
     template: Annotated[
         Path | None,
-        typer.Option("--template", help="A Word template (.docx with Jinja tags) for --to docx."),
+        typer.Option(
+            "--template", help="A Word template (.docx with Jinja tags) for --to docx and pdf."
+        ),
     ] = None,
     template_dir: Annotated[
         Path | None,
@@ -65,8 +69,8 @@ def render(
         str,
         typer.Option(
             "--report",
-            help="plan (the plan itself) or progress (statuses and a chart per goal; "
-            "needs the charts extra).",
+            help="plan (the plan itself), progress (statuses and a chart per goal; "
+            "needs the charts extra) or summary (one page for families, in plain words).",
         ),
     ] = "plan",
     as_of: AsOfPeriodOption = None,
@@ -93,28 +97,43 @@ def render(
             show_default=False,
         ),
     ] = None,
+    pdf_seconds: Annotated[
+        float | None,
+        typer.Option(
+            "--pdf-seconds",
+            min=1,
+            envvar="SIP_PDF_SECONDS",
+            help="Stop LibreOffice when converting one document to PDF takes longer than this "
+            "(default 120 seconds).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Render plans to Markdown, HTML or Word documents through templates.
+    """Render plans to Markdown, HTML, Word or PDF documents through templates.
 
     Exit status: 0 rendered, 1 a plan is invalid (nothing written for it), 2 sip could not run.
     """
     from sipcli.load.discover import collect_plan_files
     from sipcli.render.limits import TemplateLimits
+    from sipcli.render.pdf import DEFAULT_PDF_SECONDS
     from sipcli.render.run import RenderOptions, render_files
 
     formats = _formats(to)
     if report not in REPORTS:
-        fail(f"unknown report {report!r}; use plan or progress")
+        fail(f"unknown report {report!r}; use plan, progress or summary")
     options = RenderOptions(
         report=report,
         as_of=as_of_date_or_period(as_of),
         formats=formats,
-        output=output,
+        output=Path(output) if output else None,
+        # Kept apart: Path("out/") forgets the slash that says "a folder".
+        output_is_folder=output is not None and output.endswith(("/", "\\")),
         template_dir=template_dir,
         docx_template=template,
         with_scores=with_scores,
         max_bytes=max_file_size,
         limits=TemplateLimits.of(template_seconds, template_max_bytes),
+        pdf_seconds=pdf_seconds or DEFAULT_PDF_SECONDS,
     )
     with cannot_run_on_sip_error():
         run = render_files(collect_plan_files(paths), options)
@@ -131,7 +150,8 @@ def _formats(to: list[str]) -> tuple[str, ...]:
     formats = tuple(dict.fromkeys(name.lower() for name in comma_list(to) or ()))
     unknown = [name for name in formats if name not in FORMATS]
     if unknown or not formats:
-        fail(f"unknown format {', '.join(unknown) or '(none)'}; use md, html or docx")
+        known = ", ".join(FORMATS)
+        fail(f"unknown format {', '.join(unknown) or '(none)'}; use {known}")
     return formats
 
 

@@ -1,4 +1,4 @@
-"""Render plan files to Markdown, HTML and DOCX: the whole `sip render` job, without printing.
+"""Render plan files to Markdown, HTML, DOCX and PDF: the whole `sip render` job, without printing.
 
 A plan that fails validation renders nothing, and a file already at the output path is left
 as it was. Each output is written whole to a temporary file and then moved into place.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,20 +18,27 @@ from jinja2 import TemplateError
 
 from sipcli.diagnostics import FileResult
 from sipcli.errors import SipError
+from sipcli.load.config import render_look_for
 from sipcli.load.limits import DEFAULT_MAX_BYTES
 from sipcli.model import Plan
 from sipcli.render.environment import make_environment, template_error
 from sipcli.render.limits import LimitedEnvironment, TemplateLimits
+from sipcli.render.pdf import DEFAULT_PDF_SECONDS, PdfConversionError, docxs_to_pdfs, find_soffice
 from sipcli.render.view import PlanView, build_view
 from sipcli.validate.plans import PlanFile, read_plans
 from sipcli.write.guard import OutputGuard
 
 if TYPE_CHECKING:
     from sipcli.render.progress_view import ProgressView
+    from sipcli.render.summary_view import SummaryView
 from sipcli.write.atomic import write_atomically
 
 #: The formats `sip render` writes, with their file extensions.
-FORMATS = {"md": ".md", "html": ".html", "docx": ".docx"}
+FORMATS = {"md": ".md", "html": ".html", "docx": ".docx", "pdf": ".pdf"}
+#: How many plans' PDFs one LibreOffice run converts. Starting LibreOffice costs seconds and
+#: a document a fraction of one, so plans are converted together; in batches, so that a folder
+#: of hundreds of plans does not hold all its documents in memory at once.
+PDF_BATCH = 20
 
 
 @dataclass(frozen=True)
@@ -45,11 +52,16 @@ class RenderOptions:
     with_scores: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
     report: str = "plan"
-    """plan (the plan itself) or progress (statuses and charts at ``as_of``)."""
+    """plan (the plan itself), progress (statuses and charts at ``as_of``) or summary (one page for families)."""
     as_of: dt.date | str | None = None
     """When the progress report judges progress (default: today): a date, or the text of a period read in each plan's calendar and school year."""
     limits: TemplateLimits = field(default_factory=TemplateLimits)
     """How long each document's templates may run and how much they may write."""
+    pdf_seconds: float = DEFAULT_PDF_SECONDS
+    """How long LibreOffice may take to convert one document to PDF."""
+    output_is_folder: bool = False
+    """``-o`` was written ending in ``/``: a folder, even for one plan in one format (a
+    ``Path`` drops that slash)."""
 
 
 @dataclass(frozen=True)
@@ -83,7 +95,7 @@ def output_path(plan_file: Path, fmt: str, options: RenderOptions, many: bool) -
     name = stem + FORMATS[fmt]
     if options.output is None:
         return plan_file.with_name(name)
-    if many or options.output.is_dir() or str(options.output).endswith(("/", "\\")):
+    if many or options.output_is_folder or options.output.is_dir():
         return options.output / name
     return options.output
 
@@ -95,7 +107,7 @@ def _text_environment(template_dir: Path | None, limits: TemplateLimits) -> Limi
 
 
 def render_text(
-    view: PlanView | ProgressView,
+    view: PlanView | ProgressView | SummaryView,
     fmt: str,
     template_dir: Path | None = None,
     report: str = "plan",
@@ -129,6 +141,8 @@ def render_plan(plan: Plan, source: PlanFile, options: RenderOptions) -> list[Ou
     """
     if options.report == "progress":
         return _render_progress(plan, source, options)
+    if options.report == "summary":
+        return _render_summary(plan, source, options)
     scores = None
     if options.with_scores:
         from sipcli.score import score_plan  # noqa: PLC0415 - only when scores are shown
@@ -136,7 +150,8 @@ def render_plan(plan: Plan, source: PlanFile, options: RenderOptions) -> list[Ou
         scores = {
             item.id: item for item in score_plan(plan, source.reference) if item.kind == "goal"
         }
-    view = build_view(plan, scores)
+    # The title page's prepared-by, logo and colours: the render: section of its .sip.yaml.
+    view = build_view(plan, scores, render_look_for(source.path))
     rendered: list[Output] = []
     for fmt in options.formats:
         if fmt == "docx":
@@ -177,28 +192,113 @@ def _render_progress(plan: Plan, source: PlanFile, options: RenderOptions) -> li
     return rendered
 
 
+def _render_summary(plan: Plan, source: PlanFile, options: RenderOptions) -> list[Output]:
+    """The one-page family summary: the vision, the focus, each goal and where it stands."""
+    from sipcli.monitor.progress import (  # noqa: PLC0415 - only for this report
+        Thresholds,
+        plan_as_of,
+        scale_for,
+    )
+    from sipcli.render.summary_view import build_summary_view  # noqa: PLC0415
+
+    as_of = plan_as_of(options.as_of or dt.date.today(), source.path, plan)
+    # Judged as the progress report judges (the school's status-scale), in families' words.
+    scale = scale_for(source.path, None, Thresholds())
+    view = build_summary_view(plan, as_of, source.reference, scale)
+    rendered: list[Output] = []
+    for fmt in options.formats:
+        if fmt == "docx":
+            from sipcli.render.docx_summary import render_summary_docx  # noqa: PLC0415
+
+            rendered.append(Output(fmt, render_summary_docx(view, options.docx_template)))
+        else:
+            text = render_text(
+                view, fmt, options.template_dir, report="summary", limits=options.limits
+            )
+            rendered.append(Output(fmt, text.encode("utf-8")))
+    return rendered
+
+
 def render_files(paths: Sequence[Path], options: RenderOptions) -> RenderRun:
     """Validate and render each plan; an invalid plan is reported and skipped.
 
+    A PDF is the Word document converted by LibreOffice (the same DOCX bytes ``--to docx``
+    writes). All of a plan's formats are written together, once every one of them is made.
+
     Raises:
-        SipError: when a template cannot be used or an output cannot be written.
+        SipError: when a template cannot be used, LibreOffice is missing or fails (for
+            ``pdf``), or an output cannot be written.
     """
     run = RenderRun()
     many = len(paths) > 1 or len(options.formats) > 1
     guard = _claim_outputs(paths, options, many)
+    pdf = "pdf" in options.formats
+    if pdf:
+        # Before any plan is rendered: without LibreOffice the run stops at once.
+        find_soffice()
+    # The PDF is made from the DOCX, so a run asking for pdf renders docx whether or not it
+    # is written too.
+    made = tuple(dict.fromkeys("docx" if fmt == "pdf" else fmt for fmt in options.formats))
+    rendering = replace(options, formats=made)
+    pending: list[tuple[PlanFile, list[Output]]] = []
     for source in read_plans(paths, max_bytes=options.max_bytes):
         if source.plan is None:
             run.invalid.append(source.result)
             continue
         # Render every format first: a template error must not leave some formats written.
-        for output in render_plan(source.plan, source, options):
+        pending.append((source, render_plan(source.plan, source, rendering)))
+        if not pdf or len(pending) >= PDF_BATCH:
+            _write_plans(_with_pdfs(pending, options), options, many, guard, run)
+            pending = []
+    if pending:
+        _write_plans(_with_pdfs(pending, options), options, many, guard, run)
+    return run
+
+
+def _with_pdfs(
+    rendered: list[tuple[PlanFile, list[Output]]], options: RenderOptions
+) -> list[tuple[PlanFile, list[Output]]]:
+    """Each plan's outputs in the requested formats, PDFs converted in one LibreOffice run.
+
+    Raises:
+        PdfConversionError: when LibreOffice fails or runs out of time; nothing of these
+            plans is written.
+    """
+    if "pdf" not in options.formats:
+        return rendered
+    documents = {
+        str(index): next(output.content for output in outputs if output.fmt == "docx")
+        for index, (_, outputs) in enumerate(rendered)
+    }
+    try:
+        pdfs = docxs_to_pdfs(documents, timeout=options.pdf_seconds)
+    except PdfConversionError as error:
+        names = ", ".join(str(source.path) for source, _ in rendered)
+        raise PdfConversionError(f"{error} Nothing was written for {names}.") from error
+    finished = []
+    for index, (source, outputs) in enumerate(rendered):
+        made = {output.fmt: output for output in outputs}
+        made["pdf"] = Output("pdf", pdfs[str(index)])
+        finished.append((source, [made[fmt] for fmt in options.formats]))
+    return finished
+
+
+def _write_plans(
+    rendered: list[tuple[PlanFile, list[Output]]],
+    options: RenderOptions,
+    many: bool,
+    guard: OutputGuard,
+    run: RenderRun,
+) -> None:
+    """Write each plan's outputs and the files beside them, recording them in ``run``."""
+    for source, outputs in rendered:
+        for output in outputs:
             target = output_path(source.path, output.fmt, options, many)
             for name, content in output.attachments.items():
                 attachment = target.with_name(name)
                 guard.claim(attachment, what="the chart", source=str(source.path))
                 run.written.append(_write(attachment, content))
             run.written.append(_write(target, output.content))
-    return run
 
 
 def _claim_outputs(paths: Sequence[Path], options: RenderOptions, many: bool) -> OutputGuard:
