@@ -369,3 +369,18 @@ def test_a_plan_with_no_stages_has_a_title_page_and_no_empty_contents(tmp_path) 
     ]
     assert "Contents" not in texts
     assert not document.settings.element.xpath("w:updateFields")
+
+
+@pytest.mark.parametrize("report", ["progress", "summary"])
+def test_the_reports_in_word_take_the_schools_colours_too(run_sip, tmp_path, report) -> None:
+    from docx.shared import RGBColor
+
+    out = tmp_path / f"{report}.docx"
+    result = run_sip(
+        "render", str(EXAMPLES / "k8" / "plan.yaml"), "--report", report,
+        "--as-of", "SY2026-27 Q2", "--to", "docx", "-o", str(out),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    # examples/k8/.sip.yaml sets primary #1B3A2F: the title and headings take it, as the plan's do.
+    assert read(out).styles["Title"].font.color.rgb == RGBColor(0x1B, 0x3A, 0x2F)
+    assert read(out).styles["Heading 1"].font.color.rgb == RGBColor(0x1B, 0x3A, 0x2F)

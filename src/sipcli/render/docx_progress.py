@@ -8,12 +8,9 @@ Charts are embedded as PNG pictures. The bytes are stable, as for the plan.
 from __future__ import annotations
 
 import io
-import zipfile
 from pathlib import Path
 
-from docx import Document
 from docx.document import Document as DocumentObject
-from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Inches
@@ -21,12 +18,9 @@ from docx.styles.style import ParagraphStyle
 from docx.table import _Cell
 
 from sipcli.errors import SipError
-from sipcli.render.docx_render import (
-    read_template,
-    shipped_template,
-    stable_bytes,
-    xml_safe,
-)
+from sipcli.load.config import RenderLook
+from sipcli.render.docx_render import stable_bytes, xml_safe
+from sipcli.render.docx_report import blank_report
 from sipcli.render.docx_tables import finish_tables
 from sipcli.render.progress_view import Chart, ProgressView
 from sipcli.render.viewmodel import Entry, Table
@@ -39,49 +33,23 @@ _SPACER_STYLE = "Table Spacer"
 
 
 def render_progress_docx(
-    view: ProgressView, charts: dict[str, Chart], template: Path | None = None
+    view: ProgressView,
+    charts: dict[str, Chart],
+    template: Path | None = None,
+    look: RenderLook | None = None,
 ) -> bytes:
     """Return the progress report as DOCX bytes.
 
     Raises:
         SipError: when the template cannot be read or lacks the styles the report uses.
     """
-    data = shipped_template() if template is None else read_template(template)
-    try:
-        document = Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, ValueError, KeyError) as error:
-        raise SipError(
-            f"template {template} is not a Word document (.docx): {error}. "
-            "Save it from Word as a .docx file."
-        ) from error
-    _empty_body(document)
-    _title_in_headers(document, view.title)
+    document = blank_report(template, view.title, look)
     try:
         _write(document, view, charts)
     except KeyError as error:
         raise SipError(f"the Word template lacks a style the report uses: {error}") from error
     finish_tables(document)
     return stable_bytes(document)
-
-
-def _empty_body(document: DocumentObject) -> None:
-    """Drop the template's own content (its Jinja tags), keeping the page setup."""
-    body = document.element.body
-    for child in list(body):
-        if child.tag != qn("w:sectPr"):
-            body.remove(child)
-
-
-def _title_in_headers(document: DocumentObject, title: str) -> None:
-    """Put the report's title where the template's headers show the plan's title tag."""
-    for section in document.sections:
-        for header in (section.header, section.first_page_header, section.even_page_header):
-            for paragraph in header.paragraphs:
-                if "{{" in paragraph.text or "{%" in paragraph.text:
-                    for run in paragraph.runs[1:]:
-                        run._r.getparent().remove(run._r)
-                    if paragraph.runs:
-                        paragraph.runs[0].text = xml_safe(title)
 
 
 def _write(document: DocumentObject, view: ProgressView, charts: dict[str, Chart]) -> None:

@@ -8,19 +8,16 @@ the template's heading styles say, and each heading keeps with the text under it
 
 from __future__ import annotations
 
-import io
-import zipfile
 from pathlib import Path
 
-from docx import Document
 from docx.document import Document as DocumentObject
-from docx.opc.exceptions import PackageNotFoundError
-from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
 from sipcli.errors import SipError
-from sipcli.render.docx_render import read_template, shipped_template, stable_bytes, xml_safe
+from sipcli.load.config import RenderLook
+from sipcli.render.docx_render import stable_bytes, xml_safe
+from sipcli.render.docx_report import blank_report
 from sipcli.render.summary_view import SummaryView
 
 #: The template's styles the summary uses (every Word document has them).
@@ -31,47 +28,20 @@ _SMALL = Pt(9)
 _HEADING_SPACE = Pt(10)
 
 
-def render_summary_docx(view: SummaryView, template: Path | None = None) -> bytes:
+def render_summary_docx(
+    view: SummaryView, template: Path | None = None, look: RenderLook | None = None
+) -> bytes:
     """Return the family summary as DOCX bytes.
 
     Raises:
         SipError: when the template cannot be read or lacks the styles the summary uses.
     """
-    data = shipped_template() if template is None else read_template(template)
-    try:
-        document = Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, ValueError, KeyError) as error:
-        raise SipError(
-            f"template {template} is not a Word document (.docx): {error}. "
-            "Save it from Word as a .docx file."
-        ) from error
-    _empty_body(document)
-    _title_in_headers(document, f"{view.title}: a summary for families")
+    document = blank_report(template, f"{view.title}: a summary for families", look)
     try:
         _write(document, view)
     except KeyError as error:
         raise SipError(f"the Word template lacks a style the summary uses: {error}") from error
     return stable_bytes(document)
-
-
-def _empty_body(document: DocumentObject) -> None:
-    """Drop the template's own content (its Jinja tags), keeping the last page setup only."""
-    body = document.element.body
-    for child in list(body):
-        if child.tag != qn("w:sectPr"):
-            body.remove(child)
-
-
-def _title_in_headers(document: DocumentObject, title: str) -> None:
-    """Put the summary's title where the template's headers show the plan's title tag."""
-    for section in document.sections:
-        for header in (section.header, section.first_page_header, section.even_page_header):
-            for paragraph in header.paragraphs:
-                if "{{" in paragraph.text or "{%" in paragraph.text:
-                    for run in paragraph.runs[1:]:
-                        run._r.getparent().remove(run._r)
-                    if paragraph.runs:
-                        paragraph.runs[0].text = xml_safe(title)
 
 
 def _write(document: DocumentObject, view: SummaryView) -> None:

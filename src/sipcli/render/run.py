@@ -182,7 +182,10 @@ def _render_progress(plan: Plan, source: PlanFile, options: RenderOptions) -> li
         if fmt == "docx":
             from sipcli.render.docx_progress import render_progress_docx  # noqa: PLC0415
 
-            rendered.append(Output(fmt, render_progress_docx(view, charts, options.docx_template)))
+            docx = render_progress_docx(
+                view, charts, options.docx_template, render_look_for(source.path)
+            )
+            rendered.append(Output(fmt, docx))
         else:
             text = render_text(
                 view, fmt, options.template_dir, report="progress", limits=options.limits
@@ -210,7 +213,8 @@ def _render_summary(plan: Plan, source: PlanFile, options: RenderOptions) -> lis
         if fmt == "docx":
             from sipcli.render.docx_summary import render_summary_docx  # noqa: PLC0415
 
-            rendered.append(Output(fmt, render_summary_docx(view, options.docx_template)))
+            docx = render_summary_docx(view, options.docx_template, render_look_for(source.path))
+            rendered.append(Output(fmt, docx))
         else:
             text = render_text(
                 view, fmt, options.template_dir, report="summary", limits=options.limits
