@@ -285,9 +285,9 @@ def test_a_turnaround_plan_shows_its_cover_page_dates_and_exit_year() -> None:
     assert "- **Designation:** Level 4\n" in text
     assert "- **Eligible to exit Level 4 status:** SY2018-19\n" in text
     assert (
-        "- **Submitted to the Local Stakeholder Group:** 2016-05-02 (Draft for comment)\n" in text
+        "- **Submitted to the Local Stakeholder Group:** May 2, 2016 (Draft for comment)\n" in text
     )
-    assert "- **Submitted to the school committee:** 2016-05-19\n" in text
+    assert "- **Submitted to the school committee:** May 19, 2016\n" in text
     assert "- **Submitted to DESE:** spring 2016 (Final plan)\n" in text
 
 
@@ -534,7 +534,7 @@ def test_only_a_turnaround_plan_submits_to_a_local_stakeholder_group(
     plan = MINIMAL_PLAN + (f"  kind: {kind}\n" if kind else "")
     plan += "  submissions:\n    - {to: stakeholder_group, date: 2026-09-22}\n"
     text = _render_md(run_sip, tmp_path, plan)
-    assert f"- **{words}:** 2026-09-22\n" in text
+    assert f"- **{words}:** September 22, 2026\n" in text
     if words.endswith("stakeholder group"):
         assert "Local Stakeholder Group" not in text
 

@@ -116,7 +116,7 @@ def test_the_title_page_holds_school_district_kind_year_date_and_who_prepared_it
     assert "Planning facilitated by Granite Falls Office of Planning" in page
     assert "Submitted to DESE: October 1, 2026" in page  # the last hand-over, as a title dates it
     # The quiet block lists the other details, not those the title block already shows.
-    assert "Shared with stakeholders\t2026-09-10" in page
+    assert "Shared with stakeholders\tSeptember 10, 2026" in page
     assert not any(text.startswith(("District\t", "School year\t")) for text in page)
     assert page[-1] == "Rendered by sip from the plan's YAML file."
     styles = [style_of(p) for p in document.paragraphs if p.text in page[:2]]

@@ -7,14 +7,15 @@ leaves out (its type, horizon or status) and a section with nothing in it are le
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 from sipcli.load.config import RenderLook
 from sipcli.model import Plan
 from sipcli.model.kinds import DEFAULT_KIND, kind_of, plan_title
 from sipcli.model.plan_info import PlanInfo
-from sipcli.render.cover import build_cover
-from sipcli.render.formatting import date, entries, join, money, number
+from sipcli.render.cover import build_cover, long_date
+from sipcli.render.formatting import entries, join, money, number
 from sipcli.render.labels import exit_label, label, submitted_to
 from sipcli.render.phase1 import assessment, plan_development, stakeholders, vision
 from sipcli.render.phase2 import (
@@ -95,14 +96,20 @@ def plan_details(plan: Plan) -> tuple[Entry, ...]:
         ("Grades", join(school.grades)),
         ("DESE school code", school.org_code),
         ("DESE district code", school.district_code),
-        ("Shared with stakeholders", date(shared.stakeholders) if shared else None),
-        ("Presented to the school committee", date(shared.school_committee) if shared else None),
-        ("Submitted to DESE", date(shared.dese) if shared else None),
+        # The title page writes its dates out, as its credit line does ("October 15, 2026").
+        ("Shared with stakeholders", _long(shared.stakeholders) if shared else None),
+        ("Presented to the school committee", _long(shared.school_committee) if shared else None),
+        ("Submitted to DESE", _long(shared.dese) if shared else None),
         *(
             (
                 submitted_to(item.to, kind_of(plan)),
-                f"{date(item.date)} ({item.what})" if item.what else date(item.date),
+                f"{long_date(item.date)} ({item.what})" if item.what else long_date(item.date),
             )
             for item in info.submissions or []
         ),
     )
+
+
+def _long(day: dt.date | None) -> str | None:
+    """A title-page date written out, or nothing when the plan gives none."""
+    return None if day is None else long_date(day)
