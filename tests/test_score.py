@@ -143,7 +143,7 @@ def test_unrealistic_change_fails_realism() -> None:
     )
     results = {check.name: check for c in scored.criteria for check in c.checks}
     assert results["realistic"].passed is False
-    assert "30 a year" in results["realistic"].evidence
+    assert "30 points a year" in results["realistic"].evidence
 
 
 def test_maintaining_a_low_value_is_not_rigorous() -> None:
@@ -249,7 +249,7 @@ def test_statement_disagreeing_with_fields_is_reported(run_sip, tmp_path: Path) 
     )
     item = json.loads(run_sip("score", plan, "-f", "json").stdout)["items"][0]
     assert item["disagreements"] == [
-        'the statement gives the target as 62 ("62%" in the statement) but target.value is 60'
+        'the statement gives the target as 62 ("62%" in the statement) but the goal\'s target is 60'
     ]
 
 
@@ -267,7 +267,8 @@ def test_smartie_with_grades_but_no_group_does_not_crash(run_sip, tmp_path: Path
     result = run_sip("score", plan, "--framework", "smartie", "-f", "json")
     assert result.exit_code == 0, result.stderr
     item = json.loads(result.stdout)["items"][0]
-    assert item["criteria"][0]["evidence"][0] == "names whom: goals[0].grades: grades 3, 4"
+    assert item["criteria"][0]["evidence"][0] == "names whom: grades 3, 4 (the goal's grades)"
+    assert item["criteria"][0]["checks"][0]["field"] == "goals[0].grades"
 
 
 def test_a_very_long_number_still_gives_valid_json(run_sip) -> None:
@@ -437,15 +438,16 @@ def test_a_target_dated_by_a_period_is_time_bound_and_printed_as_written(
     run_sip, period_plan: Path
 ) -> None:
     goal = _checks(run_sip, period_plan)["goals[0]"]
-    assert goal["deadline"]["evidence"] == "by: goals[0].target.by: spring 2028 MCAS"
+    assert goal["deadline"]["evidence"] == "by: spring 2028 MCAS (the goal's target date)"
+    assert goal["deadline"]["field"] == "goals[0].target.by"
     assert goal["within the plan"]["passed"] is True
     # The window itself, not the September results day, is what must fit the plan's years.
     assert goal["within the plan"]["evidence"] == (
-        "within the plan: goals[0] spring 2028 MCAS (2028-03-23 to 2028-05-29); "
+        "within the plan: the goal's spring 2028 MCAS (2028-03-23 to 2028-05-29); "
         "the plan runs SY2026-27 to SY2028-29 (2026-08-28 to 2029-06-20)"
     )
     assert goal["tracked"]["evidence"] == (
-        "tracked: goals[0].benchmarks: 2 benchmarks, checked 4 times from Q2 2026-27 to SY2029-30"
+        "tracked: 2 benchmarks, checked 4 times from Q2 2026-27 to SY2029-30"
     )
 
 
@@ -463,9 +465,11 @@ def test_the_plan_years_are_the_district_school_years(run_sip, period_plan: Path
 def test_years_between_periods_count_from_end_to_end(run_sip, period_plan: Path) -> None:
     checks = _checks(run_sip, period_plan)
     # spring 2026 MCAS to spring 2028 MCAS: two years, 3 points a year.
-    assert checks["goals[0]"]["realistic"]["evidence"] == "3 a year, within 10"
+    assert checks["goals[0]"]["realistic"]["evidence"] == (
+        "3 points a year, within the 10 a year schools usually achieve"
+    )
     # SY2025-26 to SY2030-31: five years.
-    assert checks["goals[1]"]["realistic"]["evidence"].startswith("0.6 a year")
+    assert checks["goals[1]"]["realistic"]["evidence"].startswith("0.6 points a year")
 
 
 def test_a_period_past_the_plan_is_outside_it(run_sip, period_plan: Path) -> None:
@@ -473,17 +477,18 @@ def test_a_period_past_the_plan_is_outside_it(run_sip, period_plan: Path) -> Non
     goal = checks["goals[1]"]["within the plan"]
     assert goal["passed"] is False
     assert goal["evidence"] == (
-        "outside the plan: goals[1] SY2030-31 (2030-08-28 to 2031-06-20); "
+        "outside the plan: the goal's SY2030-31 (2030-08-28 to 2031-06-20); "
         "the plan runs SY2026-27 to SY2028-29 (2026-08-28 to 2029-06-20)"
     )
     benchmark = checks["goals[0].benchmarks[1]"]["within the plan"]
     # The period that is out of the plan is the one shown.
     assert benchmark["passed"] is False
-    assert "goals[0].benchmarks[1] SY2029-30 (2029-08-28 to 2030-06-20)" in benchmark["evidence"]
+    assert "the benchmark's SY2029-30 (2029-08-28 to 2030-06-20)" in benchmark["evidence"]
+    assert benchmark["field"] == "goals[0].benchmarks[1]"
     inside = checks["goals[0].benchmarks[0]"]
     assert inside["within the plan"]["passed"] is True
     assert (
-        inside["deadline"]["evidence"] == "by: goals[0].benchmarks[0].due: Q2 2026-27, EOY 2026-27"
+        inside["deadline"]["evidence"] == "by: Q2 2026-27, EOY 2026-27 (the benchmark's due dates)"
     )
 
 
@@ -502,7 +507,7 @@ def test_without_a_school_year_the_horizon_is_not_checked(run_sip, tmp_path: Pat
 
 def test_a_local_student_group_is_named_by_its_label(run_sip, period_plan: Path) -> None:
     checks = _checks(run_sip, period_plan, "smartie")
-    label = "goals[0].student_group: Special populations (IEPs, 504s and multilingual learners)"
+    label = "Special populations (IEPs, 504s and multilingual learners) (the goal's student group)"
     assert checks["goals[0]"]["population"]["evidence"] == f"names whom: {label}"
     assert checks["goals[0]"]["group or gap"] == {
         "name": "group or gap",
@@ -510,13 +515,14 @@ def test_a_local_student_group_is_named_by_its_label(run_sip, period_plan: Path)
         "passed": True,
         "evidence": f"targets a student group: {label}",
         "suggestion": None,
+        "field": "goals[0].student_group",
     }
 
 
 def test_a_local_group_of_all_students_targets_no_group(run_sip, period_plan: Path) -> None:
     checks = _checks(run_sip, period_plan, "smartie")["goals[1]"]
     assert checks["population"]["evidence"] == (
-        "names whom: goals[1].student_group: Every student in the building"
+        "names whom: Every student in the building (the goal's student group)"
     )
     assert checks["group or gap"]["passed"] is False
 

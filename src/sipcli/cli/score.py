@@ -65,11 +65,21 @@ def score(
             help="Exit with 1 when anything scores below this (0-100).",
         ),
     ] = None,
+    brief: Annotated[
+        bool,
+        typer.Option(
+            "--summary",
+            help="One line per goal: its score, the criteria it does not meet, its weakest benchmark.",
+        ),
+    ] = False,
     output_file: OutputFileOption = None,
     config: ConfigOption = None,
     max_file_size: MaxFileSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Score each goal and benchmark against S.M.A.R.T., criterion by criterion, with fixes.
+
+    The table fits the terminal's width (COLUMNS when set, 80 when not a terminal); --summary
+    gives one line per goal.
 
     Exit status: 0 scored, 1 a plan is invalid or something scores below --min-score,
     2 sip could not run.
@@ -82,6 +92,9 @@ def score(
         fail("give plan files to score, or a statement with --text")
     if text is not None and paths:
         fail("give either plan files or --text, not both")
+    if brief and output_format != "table":
+        # The summary is a terminal view; tools read every criterion from json.
+        fail(f"--summary is a view of the table; leave out --format {output_format}")
     with cannot_run_on_sip_error():
         if text is not None:
             reference = reference_for(Path.cwd() / "statement", config)
@@ -100,7 +113,12 @@ def score(
                 config=config,
                 max_bytes=max_file_size,
             )
-    output(get_reporter("scores", output_format), run, output_file)
+    if brief:
+        from sipcli.reporters.score_table import ScoreSummaryReporter
+
+        output(ScoreSummaryReporter(), run, output_file)
+    else:
+        output(get_reporter("scores", output_format), run, output_file)
     raise typer.Exit(run.exit_code())
 
 

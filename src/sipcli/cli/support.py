@@ -81,7 +81,7 @@ def output(
 
 #: The formats meant for a person reading the log; the others are piped to tools or files,
 #: which a fence line would break.
-_FOR_PEOPLE = frozenset({"table", "text"})
+_FOR_PEOPLE = frozenset({"table", "text", "summary"})
 
 
 @contextmanager

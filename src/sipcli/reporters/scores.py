@@ -50,7 +50,8 @@ class ScoreMarkdownReporter(Reporter["ScoreRun"]):
         """Write one section per item, then the summary."""
         for scored in run.items:
             item = scored.item
-            where = f" ({markdown_value(scored.file)}, {item.path})" if scored.file else ""
+            # Named by id and file: a list position ("goals[3]") means nothing to a reader.
+            where = f" ({markdown_value(scored.file)})" if scored.file else ""
             stream.write(
                 f"### {item.kind.capitalize()} {markdown_value(item.id)}: {item.score}/100{where}\n\n"
             )

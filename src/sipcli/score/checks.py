@@ -26,6 +26,8 @@ class Outcome:
     passed: bool
     evidence: str
     suggestion: str | None = None
+    field: str | None = None
+    """The plan path of the field the evidence comes from, when it comes from one."""
 
 
 CheckFunction = Callable[[Facts], Outcome | None]
@@ -42,8 +44,13 @@ class Check:
 
 def _has(known: Known | None, found: str, missing: str, suggestion: str) -> Outcome:
     if known is not None:
-        return Outcome(True, f"{found}: {known.evidence}")
+        return Outcome(True, f"{found}: {known.evidence}", field=known.field)
     return Outcome(False, missing, suggestion)
+
+
+def _amount(value: float) -> str:
+    """A number for evidence: one decimal at most ("2.7", "4"), as a reader would say it."""
+    return f"{round(value, 1):g}"
 
 
 def population(facts: Facts) -> Outcome:
@@ -95,11 +102,22 @@ def strategic(facts: Facts) -> Outcome | None:
     """The goal serves a strategic objective of the plan."""
     if not facts.structured:
         return None
-    return _has(
-        facts.objective,
-        "serves",
-        "serves no strategic objective",
-        "Link it to the objective it measures: objective_refs: [O1].",
+    return _has(facts.objective, "serves", "serves no strategic objective", _link(facts))
+
+
+def _link(facts: Facts) -> str:
+    """How to link a goal to an objective, naming only objectives the plan has."""
+    ids = facts.objective_ids
+    if not ids:
+        return (
+            "Add the strategic objective it serves under strategic_objectives, then link it "
+            "with objective_refs."
+        )
+    if len(ids) == 1:
+        return f"Link it to the objective it measures: objective_refs: [{ids[0]}]."
+    return (
+        f"Link it to the objective it measures (the plan has {', '.join(ids)}), e.g. "
+        f"objective_refs: [{ids[0]}]."
     )
 
 
@@ -133,15 +151,15 @@ def unit_clear(facts: Facts) -> Outcome | None:
         return Outcome(
             False,
             f'"{change.text}" reads as a relative change, but baseline to target is '
-            f"{change.value:g} percentage points",
-            f'Write "{change.value:g} percentage points" instead of "{change.text}".',
+            f"{_amount(change.value)} percentage points",
+            f'Write "{_amount(change.value)} percentage points" instead of "{change.text}".',
         )
     if facts.target is None:
         return None
     return _has(
         facts.unit,
         "unit",
-        "no unit for the target",
+        f"the {facts.kind}'s target has no unit",
         "Say what the number counts: percent, scaled score points, SGP (unit: percent).",
     )
 
@@ -182,9 +200,11 @@ def owner(facts: Facts) -> Outcome:
 def active_wording(facts: Facts) -> Outcome:
     """The statement says what will change (increase, reduce, reach) rather than hoping."""
     if facts.direction is not None and not facts.elements.vague_verbs:
-        return Outcome(True, f"says what will change: {facts.direction.evidence}")
+        direction = facts.direction
+        return Outcome(True, f"says what will change: {direction.evidence}", field=direction.field)
     if facts.target is not None:
-        return Outcome(True, f"states a result to reach: {facts.target.evidence}")
+        target = facts.target
+        return Outcome(True, f"states a result to reach: {target.evidence}", field=target.field)
     return Outcome(
         False,
         "no active verb with a result",
@@ -267,11 +287,14 @@ def realistic(facts: Facts) -> Outcome | None:
     years = facts.span_years or 1
     assumed = "" if facts.span_years else " (assuming one year)"
     per_year = abs(change[1] - change[0]) / years
+    rate = f"{_amount(per_year)} {'point' if _amount(per_year) == '1' else 'points'} a year"
     if per_year <= limit:
-        return Outcome(True, f"{per_year:g} a year{assumed}, within {limit:g}")
+        return Outcome(
+            True, f"{rate}{assumed}, within the {_amount(limit)} a year schools usually achieve"
+        )
     return Outcome(
         False,
-        f"{per_year:g} a year{assumed}, more than the {limit:g} a year schools usually achieve",
+        f"{rate}{assumed}, more than the {_amount(limit)} a year schools usually achieve",
         "Set a target within reach, or spread the change over more years with interim targets.",
     )
 
@@ -304,11 +327,14 @@ def in_horizon(facts: Facts) -> Outcome | None:
     if facts.in_horizon is None:
         return None
     if facts.in_horizon.value:
-        return Outcome(True, f"within the plan: {facts.in_horizon.evidence}")
+        return Outcome(
+            True, f"within the plan: {facts.in_horizon.evidence}", field=facts.in_horizon.field
+        )
     return Outcome(
         False,
         f"outside the plan: {facts.in_horizon.evidence}",
         "Move the date inside the plan's years.",
+        field=facts.in_horizon.field,
     )
 
 
@@ -343,7 +369,10 @@ def inclusive(facts: Facts) -> Outcome:
 def equitable(facts: Facts) -> Outcome:
     """It targets a group the system has underserved, or closes a gap."""
     if facts.population is not None and _targets_a_group(facts.population.value):
-        return Outcome(True, f"targets a student group: {facts.population.evidence}")
+        population = facts.population
+        return Outcome(
+            True, f"targets a student group: {population.evidence}", field=population.field
+        )
     match = _GAP.search(facts.statement)
     if match:
         return Outcome(True, f'"{match.group(0)}" in the statement')

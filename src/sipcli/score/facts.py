@@ -35,6 +35,8 @@ class Known:
 
     value: Any
     evidence: str
+    field: str | None = None
+    """The plan path of the field it came from (e.g. ``goals[0].unit``); None for words."""
 
 
 @dataclass
@@ -68,6 +70,8 @@ class Facts:
     structured: bool = False
     percent_for_points: Found | None = None
     disagreements: list[str] = field(default_factory=list)
+    objective_ids: tuple[str, ...] = ()
+    """The plan's strategic objectives, for suggestions that name one (empty for free text)."""
 
 
 def _from_text(found: Found | None, value: Any = None) -> Known | None:
@@ -102,12 +106,13 @@ def facts_of_text(text: str, label: str, reference: Reference) -> Facts:
     )
 
 
-def _field(value: Any, path: str, shown: Any = None) -> Known | None:
+def _field(value: Any, path: str, label: str, shown: Any = None) -> Known | None:
+    """A filled field as a fact: evidence in plain words ("28 (the goal's target)"), path kept."""
     if value is None or value == []:
         return None
     if shown is None:
         shown = f"{value:g}" if isinstance(value, float) else value
-    return Known(value, f"{path}: {shown}")
+    return Known(value, f"{shown} ({label})", field=path)
 
 
 def _either(structured: Known | None, prose: Known | None) -> Known | None:
@@ -118,37 +123,51 @@ def facts_of_goal(goal: Goal, index: int, plan: Plan, reference: Reference) -> F
     """Return the facts of a plan's goal: its fields, completed and checked by its statement."""
     prose = facts_of_text(goal.statement, f"Goal {goal.id}", reference)
     at = f"goals[{index}]"
-    metric = _field(goal.metric, f"{at}.metric")
+    metric = _field(goal.metric, f"{at}.metric", "the goal's metric")
     population = _population(goal, plan, at)
     facts = Facts(
         kind="goal",
         label=f"Goal {goal.id}",
         statement=goal.statement,
         elements=prose.elements,
-        deadline=_either(_field(goal.target and goal.target.by, f"{at}.target.by"), prose.deadline),
+        deadline=_either(
+            _field(goal.target and goal.target.by, f"{at}.target.by", "the goal's target date"),
+            prose.deadline,
+        ),
         cadence=prose.cadence,
         metric=_either(metric, prose.metric),
         baseline=_either(
-            _field(goal.baseline and goal.baseline.value, f"{at}.baseline.value"), prose.baseline
+            _field(
+                goal.baseline and goal.baseline.value, f"{at}.baseline.value", "the goal's baseline"
+            ),
+            prose.baseline,
         ),
         target=_either(
-            _field(goal.target and goal.target.value, f"{at}.target.value"), prose.target
+            _field(goal.target and goal.target.value, f"{at}.target.value", "the goal's target"),
+            prose.target,
         ),
-        unit=_either(_field(goal.unit, f"{at}.unit"), prose.unit),
-        direction=_either(_field(goal.direction, f"{at}.direction"), prose.direction),
+        unit=_either(_field(goal.unit, f"{at}.unit", "the goal's unit"), prose.unit),
+        direction=_either(
+            _field(goal.direction, f"{at}.direction", "the goal's direction"), prose.direction
+        ),
         population=_either(
             _either(population, _group_label_in(goal.statement, plan, goal)), prose.population
         ),
         measure_source=_either(
-            _field(goal.measure_source, f"{at}.measure_source"), prose.measure_source
+            _field(goal.measure_source, f"{at}.measure_source", "the goal's data source"),
+            prose.measure_source,
         ),
-        owner=_either(_field(goal.owner, f"{at}.owner"), prose.owner),
+        owner=_either(_field(goal.owner, f"{at}.owner", "the goal's owner"), prose.owner),
         objective=_field(
-            goal.objective_refs, f"{at}.objective_refs", ", ".join(goal.objective_refs or [])
+            goal.objective_refs,
+            f"{at}.objective_refs",
+            "the goal's objectives",
+            ", ".join(goal.objective_refs or []),
         ),
+        objective_ids=_objective_ids(plan),
         tracked=_goal_tracking(goal, at),
         actions=_actions(goal, plan),
-        in_horizon=_in_horizon([goal.target.by] if goal.target else [], plan, at),
+        in_horizon=_in_horizon([goal.target.by] if goal.target else [], plan, at, "goal"),
         span_years=_goal_span(goal) or prose.span_years,
         structured=True,
     )
@@ -168,30 +187,40 @@ def facts_of_benchmark(
     at = f"goals[{where[0]}].benchmarks[{where[1]}]"
     due = ", ".join(str(date) for date in benchmark.due)
     target = benchmark.target
+    unit_at, unit_label = f"{at}.target.unit", "the benchmark's target unit"
+    dues = "due date" if len(benchmark.due) == 1 else "due dates"
     return Facts(
         kind="benchmark",
         label=f"Benchmark {benchmark.id}",
         statement=benchmark.statement,
         elements=prose.elements,
-        deadline=Known(benchmark.due, f"{at}.due: {due}"),
-        cadence=_either(_field(benchmark.frequency, f"{at}.frequency"), prose.cadence),
+        deadline=Known(benchmark.due, f"{due} (the benchmark's {dues})", field=f"{at}.due"),
+        cadence=_either(
+            _field(benchmark.frequency, f"{at}.frequency", "the benchmark's frequency"),
+            prose.cadence,
+        ),
         # What a benchmark measures is its target's unit of practice or results, not its source.
-        metric=_either(prose.metric, _field(target and target.unit, f"{at}.target.unit")),
-        target=_either(_field(target and target.value, f"{at}.target.value"), prose.target),
-        unit=_either(_field(target and target.unit, f"{at}.target.unit"), prose.unit),
+        metric=_either(prose.metric, _field(target and target.unit, unit_at, unit_label)),
+        target=_either(
+            _field(target and target.value, f"{at}.target.value", "the benchmark's target"),
+            prose.target,
+        ),
+        unit=_either(_field(target and target.unit, unit_at, unit_label), prose.unit),
         population=_either(
             _either(
-                _field(benchmark.audience, f"{at}.audience"),
+                _field(benchmark.audience, f"{at}.audience", "the benchmark's audience"),
                 _group_label_in(benchmark.statement, plan, goal),
             ),
             prose.population,
         ),
         measure_source=_either(
-            _field(benchmark.data_source, f"{at}.data_source"), prose.measure_source
+            _field(benchmark.data_source, f"{at}.data_source", "the benchmark's data source"),
+            prose.measure_source,
         ),
-        owner=_either(_field(benchmark.owner, f"{at}.owner"), prose.owner),
-        objective=_field(goal.id, f"{at} belongs to goal", goal.id),
-        in_horizon=_in_horizon(benchmark.due, plan, at),
+        owner=_either(_field(benchmark.owner, f"{at}.owner", "the benchmark's owner"), prose.owner),
+        objective=Known(goal.id, f"goal {goal.id}, which it belongs to", field=at),
+        objective_ids=_objective_ids(plan),
+        in_horizon=_in_horizon(benchmark.due, plan, at, "benchmark"),
         structured=True,
     )
 
@@ -201,10 +230,23 @@ def _goal_tracking(goal: Goal, at: str) -> Known | None:
     if not dated:
         return None
     dates = sorted(date for benchmark in dated for date in benchmark.due)
+    benchmarks = "1 benchmark" if len(dated) == 1 else f"{len(dated)} benchmarks"
+    when = f"on {dates[0]}" if len(dates) == 1 else f"from {dates[0]} to {dates[-1]}"
     return Known(
         len(dates),
-        f"{at}.benchmarks: {len(dated)} benchmarks, checked {len(dates)} times from {dates[0]} to {dates[-1]}",
+        f"{benchmarks}, checked {_times(len(dates))} {when}",
+        field=f"{at}.benchmarks",
     )
+
+
+def _times(count: int) -> str:
+    """How evidence says how often something is checked: "once", "twice", "3 times"."""
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+
+
+def _objective_ids(plan: Plan) -> tuple[str, ...]:
+    """The ids of the plan's strategic objectives, so a suggestion names only real ones."""
+    return tuple(objective.id for objective in plan.strategic_objectives or [])
 
 
 def _actions(goal: Goal, plan: Plan) -> Known | None:
@@ -225,9 +267,10 @@ def _population(goal: Goal, plan: Plan, at: str) -> Known | None:
     """Whom the goal is about: its student group (by label when the plan defines it), or grades."""
     local = _local_group(goal.student_group, plan)
     if local is not None:
-        return Known(local, f"{at}.student_group: {local.label}")
+        return Known(local, f"{local.label} (the goal's student group)", f"{at}.student_group")
     grades = f"grades {', '.join(goal.grades)}" if goal.grades else None
-    return _field(goal.student_group, f"{at}.student_group") or _field(grades, f"{at}.grades")
+    group = _field(goal.student_group, f"{at}.student_group", "the goal's student group")
+    return group or _field(grades, f"{at}.grades", "the goal's grades")
 
 
 def _group_label_in(text: str, plan: Plan, goal: Goal) -> Known | None:
@@ -247,7 +290,7 @@ def _local_group(group: str | None, plan: Plan) -> LocalStudentGroup | None:
     return next((local for local in plan.student_groups or [] if local.id == group), None)
 
 
-def _in_horizon(dates: Sequence[dt.date], plan: Plan, at: str) -> Known | None:
+def _in_horizon(dates: Sequence[dt.date], plan: Plan, at: str, kind: str) -> Known | None:
     """Whether every date falls within the plan's years; None when it has none or no year.
 
     The years are the district's school years (`Plan.calendar`), printed with their dates.
@@ -258,7 +301,7 @@ def _in_horizon(dates: Sequence[dt.date], plan: Plan, at: str) -> Known | None:
     outside = [day for day in dates if not fits(day, years)]
     # Show the date that is out of the plan, else the latest: the one nearest the edge.
     shown = outside[0] if outside else max(dates)
-    return Known(not outside, f"{at} {describe(shown)}; the plan runs {years}")
+    return Known(not outside, f"the {kind}'s {describe(shown)}; the plan runs {years}", field=at)
 
 
 def _goal_span(goal: Goal) -> int | None:
@@ -292,7 +335,7 @@ def _disagreements(goal: Goal, prose: Facts) -> list[str]:
         if value is not None and said is not None and abs(float(said.value) - value) > 0.05:
             found.append(
                 f"the statement gives the {name} as {_number(said.value)} "
-                f"({said.evidence}) but {name}.value is {_number(value)}"
+                f"({said.evidence}) but the goal's {name} is {_number(value)}"
             )
     wording = prose.direction
     moves = {"increase", "decrease"}
@@ -304,12 +347,12 @@ def _disagreements(goal: Goal, prose: Facts) -> list[str]:
     ):
         found.append(
             f"the statement says {wording.value} ({wording.evidence}) "
-            f"but direction is {goal.direction}"
+            f"but the goal's direction is {goal.direction}"
         )
     if goal.metric and prose.metric and _family(prose.metric.value) != _family(goal.metric):
         found.append(
             f"the statement names {prose.metric.value} ({prose.metric.evidence}) but the "
-            f"metric is {goal.metric}"
+            f"goal's metric is {goal.metric}"
         )
     return found
 

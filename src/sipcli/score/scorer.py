@@ -25,6 +25,8 @@ class CheckResult:
     passed: bool
     evidence: str
     suggestion: str | None
+    field: str | None = None
+    """The plan path of the field the evidence comes from (for tools; the evidence says it in words)."""
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,12 @@ def _score_criterion(criterion: Criterion, facts: Facts) -> CriterionScore:
         if outcome is not None:
             results.append(
                 CheckResult(
-                    check.name, check.weight, outcome.passed, outcome.evidence, outcome.suggestion
+                    check.name,
+                    check.weight,
+                    outcome.passed,
+                    outcome.evidence,
+                    outcome.suggestion,
+                    outcome.field,
                 )
             )
     total = sum(result.weight for result in results)
