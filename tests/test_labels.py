@@ -15,7 +15,6 @@ import pytest
 from pydantic import BaseModel
 
 import sipcli.model
-from sipcli.render import labels
 from sipcli.render.labels import label, label_table, submitted_to, tables
 from sipcli.render.phase2 import group_name
 from sipcli.render.run import render_text
@@ -181,14 +180,6 @@ def test_a_group_the_plan_defines_reads_as_the_plan_names_it() -> None:
 def test_an_unknown_table_is_a_mistake_in_sip() -> None:
     with pytest.raises(KeyError, match="no table named 'student_groups'"):
         label("student_groups", "all")
-
-
-def test_the_old_constant_names_read_the_data_file() -> None:
-    assert label_table("practice") == labels.PRACTICES
-    assert labels.UNITS["sgp"] == " (SGP)"
-    assert labels.BENCHMARK_TYPES["process"] == "Process"
-    with pytest.raises(AttributeError):
-        _ = labels.NO_SUCH_TABLE
 
 
 def test_only_a_turnaround_plan_submits_to_a_local_stakeholder_group() -> None:

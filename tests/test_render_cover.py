@@ -18,9 +18,10 @@ from docx.oxml.ns import qn
 
 from sipcli.errors import SipError
 from sipcli.load.config import RenderLook, render_look_for
-from sipcli.render.cover import build_cover, last_handover, long_date
+from sipcli.render.cover import build_cover, last_handover
 from sipcli.render.docx_cover import LONG_STAGE, stage_lines
 from sipcli.render.docx_render import render_docx
+from sipcli.render.formatting import long_date
 from sipcli.render.view import build_view
 from sipcli.validate.check import validate_file
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from sipcli.load.config import RenderLook
 from sipcli.model import Plan
 from sipcli.model.kinds import kind_of, plan_title
-from sipcli.render.formatting import chronological
+from sipcli.render.formatting import chronological, long_date
 from sipcli.render.labels import label, submitted_to
 from sipcli.render.viewmodel import Cover, Entry
 
@@ -25,12 +25,6 @@ SHARED_WORDS = {
     "school_committee": "Presented to the school committee",
     "dese": "Submitted to DESE",
 }
-
-#: The months in English, whatever the machine's locale (``%B`` follows it).
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 
 
 def build_cover(plan: Plan, details: tuple[Entry, ...], look: RenderLook | None = None) -> Cover:
@@ -53,7 +47,6 @@ def build_cover(plan: Plan, details: tuple[Entry, ...], look: RenderLook | None 
         credits=tuple(_credits(plan, look)),
         details=tuple(entry for entry in details if entry.value not in shown),
         logo=logo.data if logo else b"",
-        logo_type=logo.media_type if logo else "",
         logo_uri=_data_uri(logo.data, logo.media_type) if logo else "",
         primary=look.primary or "",
         accent=look.accent or "",
@@ -89,14 +82,6 @@ def last_handover(plan: Plan) -> tuple[str, dt.date] | None:
     # The last in time, in sip's order for dates (a period by when it begins, so an exact
     # date inside it comes after); of two alike, the one the plan lists last.
     return max(reversed(dated), key=lambda pair: chronological(pair[1]))
-
-
-def long_date(day: dt.date) -> str:
-    """A date as a title page writes it ("October 15, 2026"); a period as the plan wrote it."""
-    # A period (`sipcli.periods.When`) knows its kind; an exact day is kind "date".
-    if getattr(day, "kind", "date") == "date":
-        return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
-    return str(day)
 
 
 def _data_uri(data: bytes, media_type: str) -> str:

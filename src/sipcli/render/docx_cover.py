@@ -30,6 +30,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Inches, Length
 
 from sipcli.errors import SipError
+from sipcli.render.docx_sections import text_of
 from sipcli.render.viewmodel import Cover, Item, Section, Table
 
 #: The style ids the finish looks for (Word's own ids for its built-in styles).
@@ -203,9 +204,9 @@ def link_contents(document: Document, headings: list[BaseOxmlElement]) -> None:
         _bookmark(heading, first + index, names[id(heading)])
     remaining = list(headings)
     for entry in entries:
-        target = _take(remaining, _text(entry))
+        target = _take(remaining, text_of(entry))
         if target is not None:
-            _contents_entry(entry, _text(entry), names[id(target)])
+            _contents_entry(entry, text_of(entry), names[id(target)])
     _update_fields_on_open(document)
 
 
@@ -280,10 +281,6 @@ def _paragraphs(document: Document, style_id: str) -> list[BaseOxmlElement]:
 def _take(paragraphs: list[BaseOxmlElement], text: str) -> BaseOxmlElement | None:
     """Remove and return the first paragraph whose text is ``text``, if any."""
     for index, paragraph in enumerate(paragraphs):
-        if _text(paragraph) == text:
+        if text_of(paragraph) == text:
             return paragraphs.pop(index)
     return None
-
-
-def _text(paragraph: BaseOxmlElement) -> str:
-    return "".join(node.text or "" for node in paragraph.iter(qn("w:t")))

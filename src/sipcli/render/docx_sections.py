@@ -169,7 +169,7 @@ def _is_empty(paragraph: BaseOxmlElement) -> bool:
 
 
 def text_of(paragraph: BaseOxmlElement) -> str:
-    """Return a paragraph's text (lxml's ``itertext`` repeats it on python-docx's elements)."""
+    """Return the text of a paragraph or run (lxml's ``itertext`` repeats it on python-docx's elements)."""
     return "".join(text.text or "" for text in paragraph.iter(qn("w:t")))
 
 

@@ -18,6 +18,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
+from sipcli.render.docx_sections import text_of
 from sipcli.render.docx_widths import Font
 
 _DRAWING_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -77,7 +78,7 @@ class StyleBook:
         Cells alike in their styles and run properties share the answer: a plan's hundreds
         of cells come in a handful of kinds.
         """
-        runs = [run for run in paragraph.iter(_qn("w:r")) if _run_text(run)]
+        runs = [run for run in paragraph.iter(_qn("w:r")) if text_of(run)]
         key = (
             _paragraph_style(paragraph),
             table_style,
@@ -236,10 +237,6 @@ def table_style(table: BaseOxmlElement) -> str | None:
 def _paragraph_style(paragraph: BaseOxmlElement) -> str | None:
     style = paragraph.find(f"{_qn('w:pPr')}/{_qn('w:pStyle')}")
     return style.get(_qn("w:val")) if style is not None else None
-
-
-def _run_text(run: BaseOxmlElement) -> str:
-    return "".join(text.text or "" for text in run.iter(_qn("w:t")))
 
 
 def _signature(properties: BaseOxmlElement | None) -> tuple[tuple[str, tuple[str, ...]], ...]:

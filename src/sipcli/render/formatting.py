@@ -26,6 +26,26 @@ def money(value: float | None) -> str:
     return "" if value is None else f"${value:,.0f}"
 
 
+#: The months in English, whatever the machine's locale (``%B`` follows it).
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def written_day(day: dt.date) -> str:
+    """Return a day written out, "October 15, 2026", the same in every locale."""
+    return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+
+def long_date(day: dt.date) -> str:
+    """A date as a title page writes it ("October 15, 2026"); a period as the plan wrote it."""
+    # A period (`sipcli.periods.When`) knows its kind; an exact day is kind "date".
+    if getattr(day, "kind", "date") == "date":
+        return written_day(day)
+    return str(day)
+
+
 def date(value: dt.date | None) -> str:
     """Format a date field as the plan wrote it, or nothing.
 

@@ -15,18 +15,6 @@ from typing import Any
 #: The kinds whose stakeholder group is the Local Stakeholder Group of a Level 4 or 5 school.
 LOCAL_STAKEHOLDER_GROUP_KINDS = frozenset({"turnaround_level4", "turnaround_level5"})
 
-#: The module-level names older callers import, each a read-only view of one table.
-_VIEWS = {
-    "PRACTICES": "practice",
-    "PLAN_TYPES": "plan_type",
-    "DESIGNATIONS": "designation",
-    "SUBMITTED_TO": "submitted_to",
-    "EXIT_LABELS": "exit_eligibility",
-    "BENCHMARK_TYPES": "benchmark_type",
-    "METRICS": "metric",
-    "UNITS": "unit",
-}
-
 
 @cache
 def tables() -> Mapping[str, Mapping[str, str]]:
@@ -94,10 +82,3 @@ def humanise(code: str | None) -> str:
         return ""
     text = code.replace("_", " ")
     return text[:1].upper() + text[1:]
-
-
-def __getattr__(name: str) -> Mapping[str, str]:
-    """Serve the old constant names (``PRACTICES``, ``UNITS``, ...) as views of the data file."""
-    if name in _VIEWS:
-        return label_table(_VIEWS[name])
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -16,6 +16,8 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
+from sipcli.render.formatting import MONTHS
+
 #: An id of the plan (G1, G1.B2, O3, I2.1, RC4, TP2, D10), which a family never sees.
 ID = re.compile(r"\b(?:[A-Z]{1,3}\d+(?:\.[A-Z]{0,2}\d+)*)\b")
 #: A school year as plans write it: SY2026-27.
@@ -24,20 +26,6 @@ _SCHOOL_YEAR = re.compile(r"\bSY ?(\d{4})-(\d{2})\b")
 _TERM_OF_YEAR = re.compile(r"\b(EOY|MOY|BOY|Q[1-4]) (\d{4})-(\d{2})\b")
 _QUARTERS = {"Q1": "first", "Q2": "second", "Q3": "third", "Q4": "fourth"}
 _TERMS = {"EOY": "the end of", "MOY": "the middle of", "BOY": "the start of"}
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 #: Words a shortened text does not end on, so the ellipsis never follows "and" or "the".
 _WEAK_ENDINGS = frozenset(
     {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or"}
@@ -76,14 +64,9 @@ def shorten(text: str, limit: int) -> str:
     return f"{head}…" if head else "…"
 
 
-def long_date(day: dt.date) -> str:
-    """Return a date as a parent writes it: "November 24, 2026" (the same in every locale)."""
-    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
-
-
 def month_year(day: dt.date) -> str:
     """Return a month as a parent writes it: "September 2027"."""
-    return f"{_MONTHS[day.month - 1]} {day.year}"
+    return f"{MONTHS[day.month - 1]} {day.year}"
 
 
 def school_years(text: str) -> str:

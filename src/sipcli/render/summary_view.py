@@ -21,10 +21,9 @@ from sipcli.model.goals import Goal, Target
 from sipcli.model.reference import Reference
 from sipcli.monitor.progress import STATUSES, Progress, StatusScale, Thresholds, plan_progress
 from sipcli.periods import When
-from sipcli.render.formatting import number
+from sipcli.render.formatting import long_date, number, written_day
 from sipcli.render.summary_text import (
     Plainer,
-    long_date,
     month_year,
     school_years,
     shorten,
@@ -130,7 +129,7 @@ def build_summary_view(
     return SummaryView(
         title=plan.school.name,
         subtitle=subtitle,
-        as_of=f"As of {long_date(as_of)}.",
+        as_of=f"As of {written_day(as_of)}.",
         intro=str(words()["intro"]).strip(),
         headings={str(key): str(value) for key, value in words()["headings"].items()},
         vision=draft.vision,
@@ -435,8 +434,7 @@ def _public_events(plan: Plan, as_of: dt.date, plain: Plainer) -> list[str]:
     events.sort(key=lambda event: (getattr(event.date, "start", event.date), event.date))
     lines = []
     for event in events[:MAX_EVENTS]:
-        when = event.date
-        day = str(when) if isinstance(when, When) and when.is_period else long_date(when)
+        day = long_date(event.date)
         title = plain(event.title, FAMILY_LIMIT)
         lines.append(f"Coming up, open to the public: {title} ({school_years(day)}).")
     return lines

@@ -102,7 +102,6 @@ class Cover:
     credits: tuple[str, ...] = ()
     details: tuple[Entry, ...] = ()
     logo: bytes = b""
-    logo_type: str = ""
     logo_uri: str = ""
     primary: str = ""
     accent: str = ""
