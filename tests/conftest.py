@@ -21,7 +21,19 @@ EXAMPLE_PLANS.remove(EXAMPLES / "flawed" / "plan.yaml")
 
 #: Set by `.ci/run`: there a test that needs LibreOffice fails rather than skips without it.
 REQUIRE_LIBREOFFICE = os.environ.get("SIP_REQUIRE_LIBREOFFICE") == "1"
-SOFFICE = shutil.which("soffice")
+
+
+def _soffice() -> str | None:
+    """LibreOffice where sip itself would find it (SIP_SOFFICE, PATH, the usual install places)."""
+    from sipcli.render.pdf import LibreOfficeMissing, find_soffice
+
+    try:
+        return find_soffice()
+    except LibreOfficeMissing:
+        return None
+
+
+SOFFICE = _soffice()
 
 
 def needs_libreoffice(test: object) -> object:

@@ -670,7 +670,8 @@ def headers_not_repeated(
             continue
         found = first_words(pages, cell, where)
         if found is None:
-            break
+            # A row the check cannot place would hide every page after it from the check.
+            return [f"{heading!r}: the row starting {cell!r} is not found after the one before"]
         where = found
         if found.page != place.page:
             continued.setdefault(found.page, (found, cell.split()[0]))
