@@ -15,7 +15,7 @@ from ruamel.yaml import YAML
 
 from sipcli.model.reference import default_reference
 from sipcli.score import score_text
-from sipcli.score.elements import Elements
+from sipcli.statement.elements import Elements
 
 LABELS = Path(__file__).parent / "data" / "goal_statements.yaml"
 

@@ -15,7 +15,7 @@ import pytest
 from pydantic import BaseModel
 
 import sipcli.model
-from sipcli.render.labels import label, label_table, submitted_to, tables
+from sipcli.model.labels import label, label_table, submitted_to, tables
 from sipcli.render.phase2 import group_name
 from sipcli.render.run import render_text
 from sipcli.render.view import build_view

@@ -30,9 +30,9 @@ from docx.table import Table as DocxTable
 from PIL import Image
 
 from sipcli.model import Plan
+from sipcli.model.labels import label_table
 from sipcli.render import progress_view, run, summary_view
 from sipcli.render import view as plan_view
-from sipcli.render.labels import label_table
 from sipcli.render.pdf import docxs_to_pdfs
 from sipcli.render.run import RenderOptions, render_plan
 from sipcli.render.viewmodel import Item, PlanView, Row, Table

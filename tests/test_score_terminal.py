@@ -78,7 +78,7 @@ def test_at_80_columns_the_fix_goes_under_the_evidence(run_sip, monkeypatch) -> 
     monkeypatch.setenv("COLUMNS", "80")
     out = run_sip("score", FLAWED).stdout
     assert "Evidence and fix" in out and "Suggestion" not in out
-    assert 'Fix: Write "5 percentage points"' in out
+    assert 'Fix: Write it into the statement, e.g. "from 27%".' in out
     # Criterion names are kept whole, not folded mid-word.
     assert "Action-oriented" in out and "Results-focused" in out
     monkeypatch.setenv("COLUMNS", "120")
@@ -88,7 +88,7 @@ def test_at_80_columns_the_fix_goes_under_the_evidence(run_sip, monkeypatch) -> 
 def test_items_are_named_by_id_never_by_list_position(run_sip) -> None:
     table = run_sip("score", *PLANS).stdout
     markdown = run_sip("score", *PLANS, "-f", "markdown").stdout
-    assert "Goal G2  54/100" in table and "Benchmark G1.B1" in table
+    assert "Goal G2  33/100" in table and "Benchmark G1.B1" in table
     assert not LIST_POSITION.search(table)
     assert not LIST_POSITION.search(markdown)
 
@@ -187,7 +187,7 @@ def test_summary_is_one_line_per_goal_named_by_id(run_sip, monkeypatch) -> None:
     assert not LIST_POSITION.search(result.stdout)
     flawed_lines = run_sip("score", "--summary", FLAWED).stdout.splitlines()
     flawed = next(line for line in flawed_lines if line.startswith("goal G2 "))
-    assert "S 50, A 33, R 50, T 50" in flawed and "none" in flawed
+    assert "S 33, M 50, A 33, R 50, T 0" in flawed and "none" in flawed
     first = next(line for line in flawed_lines if line.startswith("goal G1 "))
     assert "2 benchmarks, lowest G1.B1 33/100" in first
     # No benchmark lines of their own; each file is named once, and the closing line follows.

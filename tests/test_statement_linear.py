@@ -27,8 +27,10 @@ from sipcli.lint.rules.statement_disagrees import StatementDisagrees
 from sipcli.lint.rules.vague_goal import VagueGoal
 from sipcli.model.reference import default_reference
 from sipcli.score import score_text
-from sipcli.score.elements import detect
-from sipcli.statement.text import find_placeholders, statement_numbers, years_named
+from sipcli.statement.amounts import find_amounts
+from sipcli.statement.elements import detect
+from sipcli.statement.placeholders import find_placeholders
+from sipcli.statement.years import years_covered
 from tests.rule_harness import messages_of
 
 LENGTH = 100_000
@@ -110,11 +112,11 @@ def test_statement_reader_reads_a_long_statement(shape: str) -> None:
     """The shared reader (numbers, years, placeholders) finishes on 100k characters."""
     text = _long(FILLERS[shape])
     with _hang_guard():
-        numbers = statement_numbers(text)
-        years = years_named(text)
+        numbers = find_amounts(text).quantities
+        years = years_covered(text)
         placeholders = find_placeholders(text)
     assert 2027 in years
-    assert numbers[-2].value == 38 and numbers[-2].after_from and numbers[-2].percent
+    assert numbers[-2].value == 38 and numbers[-2].role == "baseline" and numbers[-2].percent
     assert numbers[-1].value == 45 and numbers[-1].percent
     if shape == "goal sentence":
         assert len(numbers) == 2 * (LENGTH // len(GOAL))
@@ -188,9 +190,9 @@ def _calls(function: Callable[[str], object], text: str) -> int:
 
 DETECTORS: dict[str, Callable[[str], object]] = {
     "score_text": lambda text: score_text(text, default_reference()),
-    "statement_numbers": statement_numbers,
+    "find_amounts": find_amounts,
     "find_placeholders": find_placeholders,
-    "years_named": years_named,
+    "years_covered": years_covered,
 }
 
 

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 from sipcli.errors import SipError
 from sipcli.model.common import StatusUpdate
 from sipcli.model.goals import Goal, InterimTarget
+from sipcli.model.labels import label
 from sipcli.render.formatting import with_unit
-from sipcli.render.labels import label
 from sipcli.score.facts import period_date
 
 if TYPE_CHECKING:

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from sipcli.load.config import RenderLook
 from sipcli.model import Plan
 from sipcli.model.kinds import kind_of, plan_title
+from sipcli.model.labels import label, submitted_to
 from sipcli.render.formatting import chronological, long_date
-from sipcli.render.labels import label, submitted_to
 from sipcli.render.viewmodel import Cover, Entry
 
 #: How the title page names each of ``plan.shared``'s dates, as the plan's details do.

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from sipcli.model.common import Evidence
-from sipcli.render.labels import label, label_table
+from sipcli.model.labels import label, label_table
 from sipcli.render.viewmodel import Entry
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from sipcli.model import Plan
+from sipcli.model.labels import label
 from sipcli.model.stakeholders import Council
 from sipcli.render.formatting import date, dates, entries, evidence, join, number, with_unit
-from sipcli.render.labels import label
 from sipcli.render.viewmodel import Entry, Row, Section, Table, table
 
 

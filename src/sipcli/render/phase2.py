@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from sipcli.model import Plan
 from sipcli.model.goals import Benchmark, Goal
+from sipcli.model.labels import label, label_table
 from sipcli.model.objectives import Initiative, Resource, StrategicObjective
 from sipcli.render.formatting import (
     date,
@@ -17,7 +18,6 @@ from sipcli.render.formatting import (
     value_at,
     with_unit,
 )
-from sipcli.render.labels import label, label_table
 from sipcli.render.viewmodel import Entry, Item, Row, Section, Table, table
 from sipcli.score.scorer import ItemScore
 

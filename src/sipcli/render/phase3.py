@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from sipcli.model import Plan
+from sipcli.model.labels import label
 from sipcli.render.formatting import chronological, date, entries, join
-from sipcli.render.labels import label
 from sipcli.render.viewmodel import Item, Row, Section, Table, table
 
 

@@ -16,6 +16,7 @@ from functools import cached_property
 from sipcli.model import Plan
 from sipcli.model.common import StatusUpdate
 from sipcli.model.goals import Benchmark, Goal
+from sipcli.model.labels import label
 from sipcli.model.reference import Reference
 from sipcli.monitor.progress import (
     STATUSES,
@@ -28,7 +29,6 @@ from sipcli.monitor.progress import (
 )
 from sipcli.render.charts import can_chart, goal_chart
 from sipcli.render.formatting import date, entries, number, value_at, with_unit
-from sipcli.render.labels import label
 from sipcli.render.progress_checks import Check, benchmark_checks
 from sipcli.render.viewmodel import Entry, Row, Table, table
 from sipcli.score.facts import period_date

@@ -17,11 +17,10 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from sipcli.render.formatting import MONTHS
+from sipcli.statement.years import year_mentions
 
 #: An id of the plan (G1, G1.B2, O3, I2.1, RC4, TP2, D10), which a family never sees.
 ID = re.compile(r"\b(?:[A-Z]{1,3}\d+(?:\.[A-Z]{0,2}\d+)*)\b")
-#: A school year as plans write it: SY2026-27.
-_SCHOOL_YEAR = re.compile(r"\bSY ?(\d{4})-(\d{2})\b")
 #: A term of a school year as sip prints it: "EOY 2026-27", "Q2 2026-27".
 _TERM_OF_YEAR = re.compile(r"\b(EOY|MOY|BOY|Q[1-4]) (\d{4})-(\d{2})\b")
 _QUARTERS = {"Q1": "first", "Q2": "second", "Q3": "third", "Q4": "fourth"}
@@ -70,9 +69,16 @@ def month_year(day: dt.date) -> str:
 
 
 def school_years(text: str) -> str:
-    """Write school years out: "SY2025-26" becomes "the 2025-26 school year"."""
+    """Write school years out: "SY2025-26" and "SY26" become "the 2025-26 school year".
+
+    School years are read as lint and the scorer read them (`sipcli.statement.years`).
+    """
     text = _TERM_OF_YEAR.sub(_term_words, text)
-    return _SCHOOL_YEAR.sub(lambda match: f"the {match[1]}-{match[2]} school year", text)
+    for mention in reversed(year_mentions(text)):
+        if mention.text[:2].upper() == "SY" and mention.last == mention.first + 1:
+            written = f"the {mention.first}-{mention.last % 100:02d} school year"
+            text = text[: mention.start] + written + text[mention.end :]
+    return text
 
 
 def _term_words(match: re.Match[str]) -> str:

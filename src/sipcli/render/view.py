@@ -13,10 +13,10 @@ from dataclasses import replace
 from sipcli.load.config import RenderLook
 from sipcli.model import Plan
 from sipcli.model.kinds import DEFAULT_KIND, kind_of, plan_title
+from sipcli.model.labels import exit_label, label, submitted_to
 from sipcli.model.plan_info import PlanInfo
 from sipcli.render.cover import build_cover
 from sipcli.render.formatting import entries, join, long_date, money, number
-from sipcli.render.labels import exit_label, label, submitted_to
 from sipcli.render.phase1 import assessment, plan_development, stakeholders, vision
 from sipcli.render.phase2 import (
     district,

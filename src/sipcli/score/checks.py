@@ -53,6 +53,29 @@ def _amount(value: float) -> str:
     return f"{round(value, 1):g}"
 
 
+def _unstated(facts: Facts, name: str, example: str) -> Outcome | None:
+    """The field gives ``name`` but the statement does not say it: marked, with the words to add."""
+    if name not in facts.unstated:
+        return None
+    known = getattr(facts, name)
+    shown = _field_value(known.value, facts)
+    return Outcome(
+        False,
+        f"the goal's {name} ({shown}) is in its fields but not in its statement, which is "
+        "what DESE, the school committee and families read",
+        f"Write it into the statement, e.g. {example.format(shown)}.",
+        field=known.field,
+    )
+
+
+def _field_value(value: object, facts: Facts) -> str:
+    """A field's value as the statement would write it: "45%", "488", "spring 2027 MCAS"."""
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        percent = facts.unit is not None and facts.unit.value == "percent"
+        return _amount(float(value)) + ("%" if percent else "")
+    return str(value)
+
+
 def population(facts: Facts) -> Outcome:
     """The statement says which students (a grade span, a student group, or all students)."""
     return _has(
@@ -78,7 +101,8 @@ def measure_named(facts: Facts) -> Outcome:
 def not_vague(facts: Facts) -> Outcome:
     """No vague verb stands in for an amount."""
     verbs = facts.elements.vague_verbs
-    if not verbs or facts.target is not None:
+    # A goal's target field does not make its statement's "improve" less vague.
+    if not verbs or (facts.target is not None and facts.statement_quantified):
         return Outcome(True, "no vague verb without an amount")
     words = ", ".join(f'"{verb.text}"' for verb in verbs)
     return Outcome(
@@ -122,7 +146,10 @@ def _link(facts: Facts) -> str:
 
 
 def target_stated(facts: Facts) -> Outcome:
-    """A target level is stated."""
+    """A target level is stated, in the statement as well as in a goal's fields."""
+    unstated = _unstated(facts, "target", '"to {}"')
+    if unstated is not None:
+        return unstated
     return _has(
         facts.target,
         "target",
@@ -135,6 +162,9 @@ def baseline_stated(facts: Facts) -> Outcome | None:
     """A baseline is stated (goals only: a benchmark's starting point is its goal's)."""
     if facts.kind == "benchmark":
         return None
+    unstated = _unstated(facts, "baseline", '"from {}"')
+    if unstated is not None:
+        return unstated
     return _has(
         facts.baseline,
         "baseline",
@@ -300,7 +330,10 @@ def realistic(facts: Facts) -> Outcome | None:
 
 
 def deadline(facts: Facts) -> Outcome:
-    """It says by when."""
+    """It says by when, in the statement as well as in a goal's fields."""
+    unstated = _unstated(facts, "deadline", '"by {}"')
+    if unstated is not None:
+        return unstated
     return _has(
         facts.deadline,
         "by",

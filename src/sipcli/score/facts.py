@@ -18,11 +18,12 @@ from sipcli.model import Plan
 from sipcli.model.goals import Benchmark, Goal
 from sipcli.model.groups import LocalStudentGroup
 from sipcli.model.index import plan_years
+from sipcli.model.labels import label
 from sipcli.model.reference import MetricFacts, Reference
 from sipcli.score.dates import describe, fits, measured_on, period_date
-from sipcli.score.elements import Elements, detect
-from sipcli.score.found import Found
-from sipcli.score.quantities import percent_for_points
+from sipcli.statement.amounts import percent_for_points
+from sipcli.statement.elements import Elements, detect
+from sipcli.statement.found import Found
 
 __all__ = ["Facts", "Known", "facts_of_benchmark", "facts_of_goal", "facts_of_text", "period_date"]
 
@@ -72,12 +73,22 @@ class Facts:
     disagreements: list[str] = field(default_factory=list)
     objective_ids: tuple[str, ...] = ()
     """The plan's strategic objectives, for suggestions that name one (empty for free text)."""
+    unstated: tuple[str, ...] = ()
+    """What a goal's fields give but its statement does not say: "deadline", "baseline",
+    "target". The statement is what DESE, the committee and families read."""
+    statement_quantified: bool = True
+    """Whether the statement itself gives a level, a starting point or a change."""
 
 
-def _from_text(found: Found | None, value: Any = None) -> Known | None:
+def _from_text(found: Found | None, value: Any = None, unit: Found | None = None) -> Known | None:
     if found is None:
         return None
-    return Known(found.value if value is None else value, f'"{found.text}" in the statement')
+    quoted = f'"{found.text}" in the statement'
+    if found.derived is not None:
+        # "23%, from 30% minus 7 points ("by 7 percentage points to 30%" in the statement)"
+        shown = _number(float(found.value)) + ("%" if unit and unit.value == "percent" else "")
+        return Known(found.value, f"{shown}, {found.derived} ({quoted})")
+    return Known(found.value if value is None else value, quoted)
 
 
 def facts_of_text(text: str, label: str, reference: Reference) -> Facts:
@@ -92,7 +103,7 @@ def facts_of_text(text: str, label: str, reference: Reference) -> Facts:
         deadline=_from_text(elements.deadline),
         cadence=_from_text(elements.cadence),
         metric=metric,
-        baseline=_from_text(elements.baseline),
+        baseline=_from_text(elements.baseline, unit=elements.unit),
         target=_from_text(elements.target),
         unit=_from_text(elements.unit),
         direction=_from_text(elements.direction),
@@ -115,6 +126,11 @@ def _field(value: Any, path: str, label: str, shown: Any = None) -> Known | None
     return Known(value, f"{shown} ({label})", field=path)
 
 
+def _label(table: str, code: str | None) -> str | None:
+    """A stored code in the words the rendered plan uses ("English learners", not a code)."""
+    return label(table, code) if code else None
+
+
 def _either(structured: Known | None, prose: Known | None) -> Known | None:
     return structured if structured is not None else prose
 
@@ -123,7 +139,7 @@ def facts_of_goal(goal: Goal, index: int, plan: Plan, reference: Reference) -> F
     """Return the facts of a plan's goal: its fields, completed and checked by its statement."""
     prose = facts_of_text(goal.statement, f"Goal {goal.id}", reference)
     at = f"goals[{index}]"
-    metric = _field(goal.metric, f"{at}.metric", "the goal's metric")
+    metric = _field(goal.metric, f"{at}.metric", "the goal's metric", _label("metric", goal.metric))
     population = _population(goal, plan, at)
     facts = Facts(
         kind="goal",
@@ -176,6 +192,17 @@ def facts_of_goal(goal: Goal, index: int, plan: Plan, reference: Reference) -> F
     target = facts.target.value if facts.target else None
     facts.percent_for_points = percent_for_points(prose.elements.change, baseline, target)
     facts.disagreements = _disagreements(goal, prose)
+    facts.unstated = tuple(
+        name
+        for name, said in (
+            ("deadline", prose.deadline),
+            ("baseline", prose.baseline),
+            ("target", prose.target),
+        )
+        if getattr(facts, name) is not None and said is None
+    )
+    elements = prose.elements
+    facts.statement_quantified = bool(elements.target or elements.baseline or elements.change)
     return facts
 
 
@@ -269,7 +296,12 @@ def _population(goal: Goal, plan: Plan, at: str) -> Known | None:
     if local is not None:
         return Known(local, f"{local.label} (the goal's student group)", f"{at}.student_group")
     grades = f"grades {', '.join(goal.grades)}" if goal.grades else None
-    group = _field(goal.student_group, f"{at}.student_group", "the goal's student group")
+    group = _field(
+        goal.student_group,
+        f"{at}.student_group",
+        "the goal's student group",
+        _label("student_group", goal.student_group),
+    )
     return group or _field(grades, f"{at}.grades", "the goal's grades")
 
 
@@ -351,8 +383,8 @@ def _disagreements(goal: Goal, prose: Facts) -> list[str]:
         )
     if goal.metric and prose.metric and _family(prose.metric.value) != _family(goal.metric):
         found.append(
-            f"the statement names {prose.metric.value} ({prose.metric.evidence}) but the "
-            f"goal's metric is {goal.metric}"
+            f"the statement names {label('metric', prose.metric.value)} "
+            f"({prose.metric.evidence}) but the goal's metric is {label('metric', goal.metric)}"
         )
     return found
 

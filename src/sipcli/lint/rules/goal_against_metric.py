@@ -8,7 +8,7 @@ from sipcli.diagnostics import Severity
 from sipcli.lint.rules.base import Context, Finding, NoOptions, Rule
 from sipcli.model import Plan
 from sipcli.model.goals import Goal
-from sipcli.statement.text import format_number
+from sipcli.statement.compare import format_number
 
 
 class GoalAgainstMetric(Rule[NoOptions]):

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from sipcli.diagnostics import Severity
 from sipcli.lint.rules.base import Context, Finding, NoOptions, Rule
 from sipcli.model import Plan
-from sipcli.statement.text import format_number
+from sipcli.statement.compare import format_number
 
 
 class GoalDirectionMismatch(Rule[NoOptions]):

@@ -8,7 +8,8 @@ from sipcli.diagnostics import Severity
 from sipcli.lint.rules.base import Context, Finding, NoOptions, Rule
 from sipcli.model import Plan
 from sipcli.model.goals import Goal
-from sipcli.statement.text import format_number, same_value, statement_numbers
+from sipcli.statement.amounts import find_amounts
+from sipcli.statement.compare import format_number, same_value
 
 
 class PercentForPoints(Rule[NoOptions]):
@@ -69,8 +70,8 @@ def _points_written_as_percent(goal: Goal) -> float | None:
     baseline, target = goal.baseline.value, goal.target.value
     difference = abs(target - baseline)
     relative = abs(difference / baseline * 100) if baseline else None
-    for number in statement_numbers(goal.statement):
-        if not (number.change and number.percent):
+    for number in find_amounts(goal.statement).changes:
+        if not number.percent:
             continue
         if relative is not None and same_value(number.value, relative):
             continue

@@ -10,16 +10,20 @@ from sipcli.diagnostics import Severity
 from sipcli.lint.rules.base import Context, Finding, NoOptions, Rule
 from sipcli.model import Plan
 from sipcli.model.index import Path
-from sipcli.statement.text import find_placeholders
+from sipcli.statement.placeholders import find_placeholders
 
 
 class PlaceholderText(Rule[NoOptions]):
-    """The plan's text holds no template placeholders: no XX%, TBD, ___ or [insert ...] left over.
+    """The plan's text holds no template placeholders: no XX%, 20XX, TBD, ___, [insert ...] left over.
 
     Why it matters: a plan that still says "XX% of students" or "[insert name]" was not
     finished, and if it reaches families, the school committee or DESE it tells them the plan
     was filled in by rote. Placeholders are easy to miss in a long document and easy to find
     by machine.
+
+    A goal's or benchmark's statement is read as `sip score` reads it: there "N/A" and a row
+    of dots are holes too, where elsewhere in a plan "N/A" can be a fair answer. Figures in
+    brackets are data, not placeholders: "(baseline 41%, target 48%)" passes.
 
     Fails:
 
@@ -43,7 +47,8 @@ class PlaceholderText(Rule[NoOptions]):
     def check(self, plan: Plan, options: NoOptions, context: Context) -> Iterator[Finding]:
         """Flag each text value that still holds a placeholder, once per value."""
         for text, path, owner in _texts(plan, (), None):
-            placeholders = list(dict.fromkeys(find_placeholders(text)))
+            found = find_placeholders(text, statement=_is_statement(path))
+            placeholders = list(dict.fromkeys(placeholder.text for placeholder in found))
             if not placeholders:
                 continue
             one = len(placeholders) == 1
@@ -54,6 +59,11 @@ class PlaceholderText(Rule[NoOptions]):
                 f"Replace {'it' if one else 'them'} with the plan's own words or figures.",
                 anchor="value",
             )
+
+
+def _is_statement(path: Path) -> bool:
+    """A goal's or benchmark's statement: the text `sip score` reads as a statement."""
+    return len(path) >= 3 and path[0] == "goals" and path[-1] == "statement"
 
 
 def _quote(placeholders: list[str]) -> str:

@@ -10,13 +10,12 @@ from sipcli.model import Plan
 from sipcli.model.goals import Goal
 from sipcli.model.index import Path
 from sipcli.periods import When
-from sipcli.statement.text import (
-    StatementNumber,
-    format_number,
-    same_value,
-    statement_numbers,
-    years_named,
-)
+from sipcli.statement.amounts import Amounts, find_amounts
+from sipcli.statement.compare import format_number, same_value
+from sipcli.statement.deadlines import find_deadline
+from sipcli.statement.found import Found
+from sipcli.statement.numbers import Quantity
+from sipcli.statement.years import years_covered
 
 
 class StatementDisagrees(Rule[NoOptions]):
@@ -54,34 +53,44 @@ class StatementDisagrees(Rule[NoOptions]):
         """Flag a baseline, target value or target date the goal's statement contradicts."""
         for index, goal in enumerate(plan.goals or []):
             path: Path = ("goals", index)
-            numbers = statement_numbers(goal.statement)
-            yield from _baseline_finding(goal, numbers, path)
-            yield from _target_finding(goal, numbers, path)
+            amounts = find_amounts(goal.statement)
+            yield from _baseline_finding(goal, amounts, path)
+            yield from _target_finding(goal, amounts, path)
             yield from _year_finding(goal, path)
 
 
-def _baseline_finding(goal: Goal, numbers: list[StatementNumber], path: Path) -> Iterator[Finding]:
-    starts = [number for number in numbers if number.after_from and not number.change]
-    if goal.baseline is None or not starts:
+def _baseline_finding(goal: Goal, amounts: Amounts, path: Path) -> Iterator[Finding]:
+    said = amounts.baseline
+    if goal.baseline is None or said is None:
         return
     baseline = goal.baseline.value
-    if any(same_value(start.value, baseline) for start in starts):
+    if same_value(float(said.value), baseline):
         return
     yield Finding(
         (*path, "baseline", "value"),
-        f"Goal {goal.id}'s statement starts from {_shown(starts[0])}, but its baseline "
+        f"Goal {goal.id}'s statement starts from {_said(said, goal)}, but its baseline "
         f"is {format_number(baseline)}. Make the statement and the baseline agree.",
         anchor="value",
     )
 
 
-def _target_finding(goal: Goal, numbers: list[StatementNumber], path: Path) -> Iterator[Finding]:
-    levels = [number for number in numbers if not number.change]
-    # Only a statement that gives levels (38%, from 38 to 45) is expected to give the target.
-    if goal.target is None or not any(number.percent or number.after_from for number in levels):
+def _said(found: Found, goal: Goal) -> str:
+    """A baseline as the statement gives it: "38%", or "23% (from 30% minus 7 points)"."""
+    shown = format_number(float(found.value)) + ("%" if goal.unit == "percent" else "")
+    return f"{shown} ({found.derived})" if found.derived else shown
+
+
+def _target_finding(goal: Goal, amounts: Amounts, path: Path) -> Iterator[Finding]:
+    levels = amounts.levels
+    # Only a statement that states a target and gives levels (38%, from 38 to 45) is compared.
+    if (
+        goal.target is None
+        or amounts.target is None
+        or not any(number.percent or number.role == "baseline" for number in levels)
+    ):
         return
     target = goal.target.value
-    if any(same_value(value, target) for value in _candidates(goal, numbers)):
+    if any(same_value(value, target) for value in _candidates(goal, amounts)):
         return
     shown = _listed([_shown(number) for number in levels])
     yield Finding(
@@ -92,7 +101,7 @@ def _target_finding(goal: Goal, numbers: list[StatementNumber], path: Path) -> I
     )
 
 
-def _shown(number: StatementNumber) -> str:
+def _shown(number: Quantity) -> str:
     return format_number(number.value) + ("%" if number.percent else "")
 
 
@@ -100,23 +109,27 @@ def _listed(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
-def _candidates(goal: Goal, numbers: list[StatementNumber]) -> Iterator[float]:
+def _candidates(goal: Goal, amounts: Amounts) -> Iterator[float]:
     """Yield the targets the statement gives: its levels, and baseline plus or minus a change."""
     baseline = goal.baseline.value if goal.baseline else None
-    for number in numbers:
-        if not number.change:
-            yield number.value
-        elif baseline is not None:
-            yield from (baseline + number.value, baseline - number.value)
-            if number.percent:
-                yield from (
-                    baseline * (1 + number.value / 100),
-                    baseline * (1 - number.value / 100),
-                )
+    if amounts.target is not None:
+        yield float(amounts.target.value)
+    yield from (number.value for number in amounts.levels)
+    if baseline is None:
+        return
+    for number in amounts.changes:
+        yield from (baseline + number.value, baseline - number.value)
+        if number.percent:
+            yield from (baseline * (1 + number.value / 100), baseline * (1 - number.value / 100))
 
 
 def _year_finding(goal: Goal, path: Path) -> Iterator[Finding]:
-    years = years_named(goal.statement)
+    """Compare the year of the statement's deadline (as `sip score` reads it) with the target's.
+
+    Years that only date the baseline ("up from 41% in spring 2025") are not the deadline.
+    """
+    deadline = find_deadline(goal.statement)
+    years = years_covered(deadline.text) if deadline else set()
     if goal.target is None or not years:
         return
     by = goal.target.by

@@ -11,7 +11,7 @@ from sipcli.model.common import StatusUpdate
 from sipcli.model.goals import Benchmark, Goal
 from sipcli.model.index import Path
 from sipcli.model.reference import TALLY_UNITS, Reference
-from sipcli.statement.text import format_number
+from sipcli.statement.compare import format_number
 
 Bounds = tuple[float | None, float | None]
 

@@ -1,10 +1,18 @@
-"""When: deadlines and school years in their many written forms, and how often (cadence)."""
+"""When: deadlines and school years in their many written forms, and how often (cadence).
+
+A deadline is the first of `_DEADLINES`, most informative first, that the statement writes
+and that is not only dating its baseline ("up from 41% in spring 2025"). Its value is the year
+it ends in (`sipcli.statement.years`), or None for one with no year ("by June", "this year").
+"""
 
 from __future__ import annotations
 
+import bisect
 import re
 
-from sipcli.score.found import Found
+from sipcli.statement.found import Found
+from sipcli.statement.placeholders import find_placeholders
+from sipcli.statement.years import end_years
 
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -13,7 +21,8 @@ _MONTHS = (
 _SEASONS = "spring|summer|fall|autumn|winter"
 _NUMBER_WORDS = "one|two|three|four|five|six|twelve|eighteen|\\d{1,2}"
 _SCHOOL_YEAR = (
-    r"(?:(?:SY\s?)?20\d\d\s?[-\u2013/]\s?(?:20)?\d\d|SY\s?\d\d(?:\s?[-\u2013/]\s?\d\d)?)(?![-/\d])"
+    r"(?:(?:SY\s?|FY\s?)?20\d\d\s?[-\u2013/]\s?(?:20)?\d\d|(?:SY|FY)\s?\d\d(?:\s?[-\u2013/]\s?\d\d)?)"
+    r"(?![-/\d])"
 )
 _YEAR = r"20\d\d"
 #: A term of the school calendar as goals write it: Q3, T2, S1, BOY/MOY/EOY, Term 2, quarter 3.
@@ -21,14 +30,18 @@ _TERM = (
     r"(?:Q[1-4]|T[1-3]|S[1-2]|BOY|MOY|EOY"
     r"|(?:term|quarter|trimester|semester|marking period|grading period) ?[1-4])"
 )
+_ASSESSMENTS = (
+    r"(?:MCAS|i-?Ready|ACCESS|MAP|STAR|DIBELS|Acadience|NWEA|PSAT|SAT|state (?:test|assessment))"
+)
 #: An assessment named after its window ("by spring 2027 MCAS"), kept in the evidence.
-_WINDOW = r"(?: (?:MCAS|i-?Ready|ACCESS|MAP|STAR|DIBELS|Acadience)\b)?"
+_WINDOW = rf"(?: {_ASSESSMENTS}\b)?"
 
-#: Written deadlines, most informative first. Each yields the year it names, if any.
+#: Written deadlines, most informative first.
 _DEADLINES = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
         rf"\bby (?:the )?end of (?:the )?(?:{_SCHOOL_YEAR})(?: school year)?",
+        rf"\bby (?:the )?(?:end|close) of (?:(?:the )?calendar year )?{_YEAR}\b",
         rf"\b(?:by|through|until|before) (?:the )?(?:{_SCHOOL_YEAR})(?: school year)?",
         rf"\b(?:{_SCHOOL_YEAR}) school year",
         rf"\bfrom (?:the )?(?:{_SEASONS}|{_MONTHS})? ?{_YEAR}\b[^.;]{{0,60}}?\bto (?:the )?"
@@ -36,13 +49,27 @@ _DEADLINES = tuple(
         rf"\b(?:by|before|in|on|until|through|no later than) (?:the )?(?:end of |start of )?"
         rf"(?:(?:{_SEASONS}|{_MONTHS})\.? (?:\d{{1,2}}(?:st|nd|rd|th)?,? )?(?:of )?{_YEAR}\b)"
         rf"{_WINDOW}",
+        # "on the 2027 MCAS", "in the spring 2027 ACCESS administration"
+        rf"\b(?:on|by|in|for|at) (?:the )?(?:(?:{_SEASONS}) )?{_YEAR}(?: (?:{_SEASONS}))? "
+        rf"(?:(?:ELA|math|mathematics|science|reading|grade \d{{1,2}}) )?{_ASSESSMENTS}\b",
+        # "by the MCAS preliminary results in June", "by the spring 2027 ACCESS results"
+        rf"\bby (?:the )?(?:release of (?:the )?)?(?:(?:{_SEASONS}) )?(?:{_YEAR} )?{_ASSESSMENTS} "
+        rf"(?:preliminary |final |official )?(?:results|scores|data)\b"
+        rf"(?: (?:in|released in|due in) (?:{_MONTHS}|{_SEASONS})\b(?: {_YEAR}\b)?)?",
         rf"\b(?:{_SEASONS}) {_YEAR}\b{_WINDOW}",
         rf"\b(?:{_MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?,? {_YEAR}\b",
         rf"\b(?:{_MONTHS}) {_YEAR}\b",
         r"\b(?:by|before|on|no later than) 20\d\d-\d\d-\d\d\b",
         r"\b(?:by|before|on|no later than) \d{1,2}/\d{1,2}/\d{2,4}\b",
+        rf"\b(?:for|by|in|with) (?:the )?(?:graduating )?class of {_YEAR}\b",
+        # "in DESE's 2027 accountability determination"
+        rf"\b(?:in|on|by) (?:the |DESE's |the state's )?{_YEAR} accountability "
+        r"(?:determinations?|reports?|results|data)\b",
+        # "in the winter i-Ready window", "by the spring 2027 DIBELS benchmark window"
+        rf"\b(?:in|by|during|at|after) (?:the )?(?:{_SEASONS})(?: {_YEAR})? (?:{_ASSESSMENTS}"
+        r"(?: \d)? )?(?:window|administration|benchmark window|testing window)\b",
         rf"\bby (?:the )?(?:end of |start of )?(?:{_SEASONS}|{_MONTHS})\b(?: \d{{1,2}}(?:st|nd|rd|th)?)?",
-        rf"\b(?:by|in|before) {_YEAR}\b(?!\s?[-\u2013/]\s?\d)",
+        rf"\b(?:by|in|before|through|until) {_YEAR}\b(?!\s?[-\u2013/]\s?\d)",
         rf"\b(?:within|over) (?:the next )?(?:{_NUMBER_WORDS}) (?:school )?(?:years?|months?|weeks?)\b",
         rf"\b(?:in|during|for) (?:the )?(?:{_SCHOOL_YEAR})(?: school year)?",
         rf"\b(?:by|before|in|during|at|until|through|no later than) (?:the )?"
@@ -53,7 +80,23 @@ _DEADLINES = tuple(
         r"marking period|grading period)\b",
         r"\bby (?:EOY|MOY|BOY)\b",
         rf"\b(?:end|middle|beginning)[- ]of[- ]year\b|\b(?:EOY|MOY|BOY) {_YEAR}\b",
+        r"\b(?:this|the current) (?:school |academic )?year\b",
     )
+)
+
+#: A figure and its date just before a candidate: the date is the baseline's, not a deadline
+#: ("up from 41% in spring 2025", "from 38% (spring 2026)").
+_BASELINE_DATE_BEFORE = re.compile(
+    r"(?:\bfrom|\bup from|\bdown from|\bbaseline(?: of| was| is|:)?|\bcurrently(?: at)?|"
+    r"\bwas)\s+[-\d.,]+\s?(?:%|percent\b|points?\b)?[\s(,]*"
+    r"(?:(?:in|on|during|as of|at)\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+
+#: "as measured by the spring climate survey": "by" names the instrument, not a deadline.
+_MEASURED_BEFORE = re.compile(
+    r"\b(?:measured|assessed|reported|tracked|monitored|shown|evidenced|determined)\s+$",
+    re.IGNORECASE,
 )
 
 #: Cadence words, normalised to the plan model's cadence values.
@@ -65,7 +108,8 @@ _CADENCES = (
         "per_assessment_window",
         r"(?:each|every|per|at each) (?:assessment|benchmark|testing|data) (?:window|period|cycle)"
         r"|three times (?:a|per) year|(?:in )?fall, winter,? and spring|BOY, MOY,? and EOY"
-        r"|(?:after|at) each (?:benchmark|diagnostic|administration)",
+        r"|(?:after|at) each (?:benchmark|diagnostic|administration)"
+        r"|(?:at |after |in )?(?:each|every) (?:[\w-]+ ){0,2}(?:window|administration)",
     ),
     (
         "quarterly",
@@ -88,13 +132,25 @@ _CADENCE_PATTERNS = tuple(
 
 
 def find_deadline(text: str) -> Found | None:
-    """Return the first deadline the text states, with the year it names (or None) as value."""
+    """Return the first deadline the text states, with the year it ends in (or None) as value.
+
+    A deadline slot left as a placeholder ("by June 20XX", "by <date>") is no deadline.
+    """
+    slots = [found.start for found in find_placeholders(text)]
     for pattern in _DEADLINES:
-        match = pattern.search(text)
-        if match:
-            years = years_named(match.group(0))
-            year = years[-1] if years else None
-            return Found(match.group(0), match.start(), match.end(), year)
+        for match in pattern.finditer(text):
+            before = text[max(0, match.start() - 40) : match.start()]
+            if _BASELINE_DATE_BEFORE.search(before):
+                continue
+            if match.group(0)[:2].lower() == "by" and _MEASURED_BEFORE.search(before):
+                continue
+            # slots are in order: one look at the first slot from the match's start on
+            nearest = bisect.bisect_left(slots, match.start())
+            touches = nearest < len(slots) and slots[nearest] <= match.end() + 1
+            if touches and not end_years(match.group(0)):
+                continue
+            years = end_years(match.group(0))
+            return Found(match.group(0), match.start(), match.end(), years[-1] if years else None)
     return None
 
 
@@ -106,27 +162,3 @@ def find_cadence(text: str) -> Found | None:
         if match and (best is None or match.start() < best.start):
             best = Found(match.group(0), match.start(), match.end(), name)
     return best
-
-
-_YEARS = re.compile(
-    r"(?:SY\s?)?(?P<first>20\d\d)\s?[-\u2013/]\s?(?:20)?\d\d(?![-/\d])"
-    r"|\bSY\s?(?P<short>\d\d)(?:\s?[-\u2013/]\s?(?P<short_end>\d\d))?(?![-/\d])"
-    rf"|\b(?P<year>{_YEAR})\b",
-    re.IGNORECASE,
-)
-
-
-def years_named(text: str) -> list[int]:
-    """Return the four-digit years the text names, in order (the end year of a school year).
-
-    A school year counts as the year it ends in: SY2026-27, 2026-27 and SY27 are all 2027.
-    """
-    years: list[int] = []
-    for match in _YEARS.finditer(text):
-        if match.group("first"):
-            years.append(int(match.group("first")) + 1)
-        elif match.group("short"):
-            years.append(2000 + int(match.group("short_end") or match.group("short")))
-        else:
-            years.append(int(match.group("year")))
-    return years

@@ -1,4 +1,7 @@
-"""Everything the detectors find in one statement, from its words alone."""
+"""Everything the readers find in one statement, from its words alone.
+
+The scorer builds its facts on `detect`; lint's text rules call the same readers.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +9,19 @@ import re
 from dataclasses import dataclass, fields
 from typing import Any
 
-from sipcli.score.found import Found
-from sipcli.score.quantities import find_amounts, percent_for_points
-from sipcli.score.timing import find_cadence, find_deadline
-from sipcli.score.wording import (
+from sipcli.statement.amounts import find_amounts, percent_for_points
+from sipcli.statement.deadlines import find_cadence, find_deadline
+from sipcli.statement.found import Found
+from sipcli.statement.placeholders import find_placeholders
+from sipcli.statement.wording import (
     find_activity,
     find_measure_source,
     find_metric,
     find_owner,
-    find_placeholders,
     find_student_group,
     find_vague_verbs,
 )
+from sipcli.statement.years import end_years
 
 _WITHIN = re.compile(
     r"\b(?:within|over|in) (?:the next )?(one|two|three|four|five|\d) (?:school )?years?\b", re.I
@@ -64,7 +68,7 @@ class Elements:
 def detect(text: str) -> Elements:
     """Return every element the detectors find in ``text``."""
     amounts = find_amounts(text)
-    metric = find_metric(text)
+    metric = find_metric(text) or _unnamed_measure(text, amounts.target)
     quantified = bool(amounts.target or amounts.change or amounts.baseline)
     baseline = amounts.baseline.value if amounts.baseline else None
     target = amounts.target.value if amounts.target else None
@@ -80,12 +84,30 @@ def detect(text: str) -> Elements:
         student_group=find_student_group(text),
         measure_source=find_measure_source(text),
         owner=find_owner(text),
-        placeholders=tuple(find_placeholders(text)),
+        placeholders=tuple(find_placeholders(text, statement=True)),
         vague_verbs=tuple(find_vague_verbs(text, quantified=quantified)),
         activity=find_activity(text, measurable=quantified and metric is not None),
         percent_for_points=percent_for_points(amounts.change, baseline, target),
         span_years=span_years(text),
     )
+
+
+_WHAT_IS_COUNTED = re.compile(
+    r"\s+of\s+(?:(?!(?:will|shall|are|is|to|by|in|on|per|as)\b)[\w'-]+\s*){1,4}", re.IGNORECASE
+)
+
+
+def _unnamed_measure(text: str, target: Found | None) -> Found | None:
+    """A level to reach of something the vocabulary has no name for ("75% of teachers").
+
+    The statement does measure something, so the metric is "other" rather than none; the
+    evidence is the level and what it counts.
+    """
+    if target is None:
+        return None
+    counted = _WHAT_IS_COUNTED.match(text, target.end)
+    end = counted.end() if counted else target.end
+    return Found(text[target.start : end].rstrip(), target.start, end, "other")
 
 
 _METRIC_UNITS = {"mcas_scaled_score": "scaled_score", "sgp_mean": "sgp", "sgp_median": "sgp"}
@@ -109,5 +131,5 @@ def span_years(text: str) -> int | None:
     if within:
         word = within.group(1).lower()
         return _NUMBER_WORDS.get(word) or int(word)
-    years = sorted({int(year) for year in re.findall(r"(?<!\d)20\d\d(?!\d)", text)})
+    years = sorted(set(end_years(text)))
     return years[-1] - years[0] if len(years) >= 2 else None

@@ -1,7 +1,7 @@
 """Words for the codes a plan stores: what a reader of the rendered plan sees instead of codes.
 
 The words live in ``data/labels.yaml`` so that a user can correct a label once for every
-format; `label` is how every renderer reads them.
+format; `label` is how every renderer, and the evidence `sip score` shows, reads them.
 """
 
 from __future__ import annotations

@@ -1,22 +1,14 @@
-"""What and who: the measure, its source, the student group, the owner, and weak wording."""
+"""What and who: the measure, its source, the student group, the owner, and weak wording.
+
+The vocabularies are data (`sipcli.statement.lexicon`); the cues around them are here.
+"""
 
 from __future__ import annotations
 
 import re
 
-from sipcli.score.found import Found
+from sipcli.statement.found import Found
 from sipcli.statement.lexicon import Labelled, lexicon
-
-#: Template placeholders left unfilled: XX, TBD, ___, [insert ...], (date), lorem ipsum.
-PLACEHOLDER = re.compile(
-    r"(?<![\w])(?:X{2,}|Y{2,}|TBD|TBA|TK|N/A)(?![\w])%?"
-    r"|_{3,}|\?{2,}|\.{4,}"
-    r"|\[(?:insert|add|enter|fill|name|date|number|target|baseline|school|goal|metric|group|"
-    r"TBD|X+|#|\.\.\.)[^\]]{0,80}\]"
-    r"|\((?:insert|enter|fill in|date|number|target|baseline)[^)]{0,80}\)"
-    r"|\blorem ipsum\b",
-    re.IGNORECASE,
-)
 
 
 def _first(labelled: Labelled, text: str) -> Found | None:
@@ -68,19 +60,6 @@ def find_owner(text: str) -> Found | None:
         ):
             return Found(match.group(0), match.start(), match.end(), match.group(0))
     return None
-
-
-def find_placeholders(text: str) -> list[Found]:
-    """Return each unfilled template placeholder in the statement."""
-    return [
-        Found(match.group(0), match.start(), match.end(), match.group(0))
-        for match in PLACEHOLDER.finditer(text)
-    ]
-
-
-def has_number(text: str) -> bool:
-    """Return whether the statement holds any figure at all."""
-    return bool(re.search(r"\d", text))
 
 
 def find_vague_verbs(text: str, *, quantified: bool) -> list[Found]:
