@@ -203,7 +203,7 @@ def _first(values: list[Quantity], role: str) -> Quantity | None:
 def find_amounts(text: str) -> Amounts:
     """Return the baseline, target, change, unit and direction the statement states."""
     masked = mask_non_values(text)
-    values, pair = _roles(masked, quantities(text))
+    values, pair = _roles(masked, quantities(text, masked))
     direction = find_direction(text)
     baseline, target, change = (_first(values, role) for role in ("baseline", "target", "change"))
     if pair is not None:

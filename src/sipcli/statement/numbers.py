@@ -189,14 +189,16 @@ def _word_value(match: re.Match[str]) -> int:
     return _UNITS_WORDS[match.group("units").lower()]
 
 
-def quantities(text: str) -> list[Quantity]:
+def quantities(text: str, masked: str | None = None) -> list[Quantity]:
     """Return every number in ``text`` that reads as a value, with its unit, in order.
 
     Digits count unless they sit in a masked span or are a bare grade, range or fraction;
     number words count only with a unit after them ("six percentage points", "forty
     percent"), since "one" and "two" are far more often not values ("one grade level").
+    ``masked`` is `mask_non_values` of ``text``, when the caller has it already.
     """
-    masked = mask_non_values(text)
+    if masked is None:
+        masked = mask_non_values(text)
     found = [*_digit_quantities(text, masked), *_word_quantities(text, masked)]
     return sorted(found, key=lambda quantity: quantity.start)
 
