@@ -12,6 +12,7 @@ from typing import Any
 from sipcli.statement.amounts import find_amounts, percent_for_points
 from sipcli.statement.deadlines import find_cadence, find_deadline
 from sipcli.statement.found import Found
+from sipcli.statement.numbers import number_word
 from sipcli.statement.placeholders import find_placeholders
 from sipcli.statement.wording import (
     find_activity,
@@ -26,7 +27,6 @@ from sipcli.statement.years import end_years
 _WITHIN = re.compile(
     r"\b(?:within|over|in) (?:the next )?(one|two|three|four|five|\d) (?:school )?years?\b", re.I
 )
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
 @dataclass(frozen=True)
@@ -130,6 +130,6 @@ def span_years(text: str) -> int | None:
     within = _WITHIN.search(text)
     if within:
         word = within.group(1).lower()
-        return _NUMBER_WORDS.get(word) or int(word)
+        return number_word(word) or int(word)
     years = sorted(set(end_years(text)))
     return years[-1] - years[0] if len(years) >= 2 else None

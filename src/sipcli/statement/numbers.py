@@ -178,6 +178,11 @@ def _unit_before(before: str) -> str | None:
     return None
 
 
+def number_word(word: str) -> int | None:
+    """Return the number a word below twenty names ("two" is 2), or None."""
+    return _UNITS_WORDS.get(word.lower())
+
+
 def _word_value(match: re.Match[str]) -> int:
     if match.group("hundred"):
         return 100
