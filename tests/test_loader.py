@@ -163,7 +163,8 @@ def test_crlf_positions_are_the_lf_positions() -> None:
 def test_crlf_syntax_error_position_is_the_lf_position() -> None:
     text = "a: 1\nb: [1, 2\nc: 3\n"
     assert refusal_of(parse, text.replace("\n", "\r\n"))[:3] == refusal_of(parse, text)[:3]
-    assert refusal_of(parse, text)[:3] == ("SIP001", 3, 2)
+    # Reported at the '[' that is never closed, not where YAML stops reading.
+    assert refusal_of(parse, text)[:3] == ("SIP001", 2, 4)
 
 
 def test_bom_does_not_shift_positions() -> None:
@@ -274,13 +275,14 @@ def test_tab_inside_a_value_is_not_called_indentation() -> None:
 def test_reserved_character_gets_its_hint() -> None:
     code, line, column, message = refusal_of(parse, "name: @school\n")
     assert (code, line, column) == ("SIP001", 1, 7)
-    assert "put the value in quotes" in message
+    assert 'Put the value in quotes: name: "@school"' in message
 
 
 def test_unclosed_quote_hint() -> None:
+    # Reported at the quote that opens the text, not at the end of the file.
     code, line, column, message = refusal_of(parse, "a: 'x\nb: 2\n")
-    assert (code, line, column) == ("SIP001", 3, 1)
-    assert "close the quote" in message
+    assert (code, line, column) == ("SIP001", 1, 4)
+    assert "Add the closing ' where the text ends: a: 'x'" in message
 
 
 # --- load_bytes and load_file ---------------------------------------------------------------

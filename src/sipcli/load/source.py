@@ -26,7 +26,7 @@ from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.scanner import Scanner
 
 from sipcli.diagnostics import Check, Diagnostic
-from sipcli.load import libyaml
+from sipcli.load import libyaml, syntax_hints
 from sipcli.load.bounded import read_bounded
 from sipcli.load.limits import DEFAULT_MAX_BYTES, MAX_DEPTH
 
@@ -415,7 +415,7 @@ def _load_or_refuse(text: str, *, keep_comments: bool) -> Any:
             warnings.simplefilter("ignore")
             return _load(text, keep_comments=keep_comments)
     except DuplicateKeyError as error:
-        raise _duplicate_key(error) from error
+        raise _duplicate_key(error, text) from error
     except MarkedYAMLError as error:
         raise _syntax_error(error, text) from error
     except ReaderError as error:
@@ -466,18 +466,25 @@ def _first_content_position(text: str) -> tuple[int, int] | None:
 _DUPLICATE = re.compile(r'found duplicate key "(?P<key>.*?)" with value')
 
 
-def _duplicate_key(error: DuplicateKeyError) -> Refusal:
+def _duplicate_key(error: DuplicateKeyError, text: str) -> Refusal:
     mark = error.problem_mark
+    lines = split_lines(text)
     match = _DUPLICATE.search(error.problem or "")
     key = match.group("key") if match else "this key"
     first = error.context_mark.line + 1 if error.context_mark is not None else None
+    new_item = (
+        syntax_hints.missing_dash_for_duplicate(lines, first, mark.line + 1) if first else None
+    )
+    if new_item is not None:
+        return Refusal(DUPLICATE_KEY, mark.line + 1, mark.column + 1, new_item)
     where = f" (the section starts at line {first})" if first else ""
     return Refusal(
         DUPLICATE_KEY,
         mark.line + 1,
         mark.column + 1,
         f"The key '{key}' appears more than once in the same section{where}; YAML would "
-        "silently keep only one of them. Keep one and merge their contents.",
+        "silently keep only one of them. If both belong here, keep one and merge their "
+        "contents; if the second belongs to another section, fix its indentation.",
     )
 
 
@@ -531,9 +538,23 @@ def _syntax_error(error: MarkedYAMLError, text: str) -> Refusal:
         return _tab(text, line, column)
     if "undefined alias" in problem:
         return Refusal(ALIAS, line, column, _ALIAS_MESSAGE)
+    plain = syntax_hints.explain(
+        problem,
+        error.context,
+        _one_based(error.problem_mark),
+        _one_based(error.context_mark),
+        split_lines(text),
+    )
+    if plain is not None:
+        # The parser's words follow the plain ones, for whoever searches for them.
+        return Refusal(SYNTAX, plain.line, plain.column, f"{plain.message} (YAML: {problem}.)")
     hint = next((text for key, text in _SYNTAX_HINTS if key in problem), "")
     message = f"YAML syntax error: {problem}."
     return Refusal(SYNTAX, line, column, f"{message} {hint}".strip())
+
+
+def _one_based(mark: Any) -> tuple[int, int] | None:
+    return (mark.line + 1, mark.column + 1) if mark is not None else None
 
 
 def _lone_surrogate(node: Any, character: str) -> Refusal:
@@ -571,9 +592,9 @@ def _tab(text: str, line: int, column: int) -> Refusal:
     lines = text.splitlines()
     before = lines[line - 1][: column - 1] if line <= len(lines) else ""
     if not before.strip():
+        fix = syntax_hints.tab_fix(split_lines(text), line) or "Replace the tab with spaces."
         message = (
-            "This line is indented with a tab; YAML only allows spaces for indentation. "
-            "Replace the tab with spaces (two per level)."
+            f"This line is indented with a tab; YAML only allows spaces for indentation. {fix}"
         )
     else:
         message = (
