@@ -114,7 +114,7 @@ def test_github_escapes_properties_and_data(tmp_path: Path, run_sip) -> None:
     path.write_text(MINIMAL_PLAN.replace("Test School", "<x%y>"), encoding="utf-8")
     result = run_sip("validate", "-f", "github", path)
     assert "file=" + str(path).replace(":", "%3A").replace(",", "%2C") + ",line=3" in result.stdout
-    assert "'<x%25y>' in school.name" in result.stdout
+    assert "school: 1 placeholder left, '<x%25y>' at 3:9" in result.stdout
 
 
 def test_text_under_github_actions_adds_capped_annotations(run_sip, tmp_path: Path) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from sipcli.load.source import load_bytes
 from sipcli.validate.draft import draft_of
 from sipcli.validate.placeholders import placeholder_sections
@@ -44,3 +47,23 @@ def test_the_examples_are_written_in_every_stage_they_hold() -> None:
         assert draft.plan is not None and not draft.set_aside, path
         for state in stage_states(document, draft):
             assert state.state in {"written", "not started"}, (path, state.stage.id)
+
+
+def test_validate_reports_placeholders_once_per_section_unless_asked(
+    run_sip, tmp_path: Path
+) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan_skeleton("./sip-plan.schema.json"), encoding="utf-8")
+    document = _document(path.read_text(encoding="utf-8"))
+    sections = placeholder_sections(document)
+    every = sum(section.count for section in sections)
+
+    grouped = run_sip("validate", "--format", "json", path)
+    each = run_sip("validate", "--format", "json", "--show-placeholders", path)
+
+    assert grouped.exit_code == each.exit_code == 1
+    grouped_found = [d for d in json.loads(grouped.stdout)["diagnostics"] if d["code"] == "SIP108"]
+    each_found = [d for d in json.loads(each.stdout)["diagnostics"] if d["code"] == "SIP108"]
+    assert [d["path"] for d in grouped_found] == [section.section for section in sections]
+    assert all("not started" in d["message"] for d in grouped_found)
+    assert len(each_found) == every > len(sections)

@@ -38,6 +38,13 @@ def validate(
     exit_zero: ExitZeroOption = False,
     max_file_size: MaxFileSizeOption = DEFAULT_MAX_BYTES,
     allow_special_files: AllowSpecialFilesOption = False,
+    show_placeholders: Annotated[
+        bool,
+        typer.Option(
+            "--show-placeholders",
+            help="List every <placeholder> left from sip init, not one line per section.",
+        ),
+    ] = False,
 ) -> None:
     """Check that plan files are well-formed YAML that follows the plan format.
 
@@ -50,6 +57,7 @@ def validate(
             collect_inputs(paths, output_file),
             max_bytes=max_file_size,
             allow_special=allow_special_files,
+            show_placeholders=show_placeholders,
         )
     request = DiagnosticsRequest(
         output_format, output_file, statistics, fail_on, exit_zero, "sip validate"

@@ -28,18 +28,20 @@ def validate_file(
     max_bytes: int = DEFAULT_MAX_BYTES,
     allow_special: bool = False,
     config: Path | None = None,
+    show_placeholders: bool = False,
 ) -> CheckedFile:
     """Load and validate one plan file, its periods read in the calendar ``config`` sets.
 
     ``config`` is the configuration file named on the command line; without it the nearest
-    ``.sip.yaml`` gives the calendar (or the shipped one).
+    ``.sip.yaml`` gives the calendar (or the shipped one). ``show_placeholders`` reports
+    each placeholder on its own rather than once per section.
 
     Raises:
         UnreadableFileError: when the file cannot be read at all.
         SipError: when the configuration file is invalid.
     """
     loaded = load_file(path, max_bytes=max_bytes, allow_special=allow_special)
-    return _validated(loaded, calendar_source(path, config))
+    return _validated(loaded, calendar_source(path, config), show_placeholders)
 
 
 def validate_bytes(
@@ -64,11 +66,13 @@ def calendar_source(path: Path, config: Path | None = None) -> CalendarSource:
     return settings
 
 
-def _validated(loaded: LoadResult, calendar: CalendarSource | None) -> CheckedFile:
+def _validated(
+    loaded: LoadResult, calendar: CalendarSource | None, show_placeholders: bool = False
+) -> CheckedFile:
     if loaded.document is None:
         diagnostics = [loaded.diagnostic] if loaded.diagnostic else []
         return CheckedFile(FileResult(loaded.file, diagnostics, loaded.lines), None)
-    validation = validate_document(loaded.document, calendar)
+    validation = validate_document(loaded.document, calendar, show_placeholders=show_placeholders)
     return CheckedFile(
         FileResult(loaded.file, validation.diagnostics, loaded.lines),
         validation.plan,

@@ -6,7 +6,6 @@ section (missing keys), and worded for a school leader: what is wrong, and how t
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +20,11 @@ from sipcli.load.source import Document
 from sipcli.model import Plan
 from sipcli.model.kinds import DEFAULT_KIND, plan_kinds
 from sipcli.periods import CalendarSettings, PeriodContext
+from sipcli.validate.placeholders import (
+    SectionPlaceholders,
+    find_placeholders,
+    placeholder_sections,
+)
 from sipcli.validate.schema_text import (  # the wording helpers; imported here, used on errors
     allowed_keys,
     choices_in,
@@ -59,9 +63,6 @@ SCHEMA_CHECKS: tuple[Check, ...] = (
     SCHEMA_VERSION,
 )
 
-#: A whole value written as ``<...>``: how `sip init` marks what is still to be filled in.
-PLACEHOLDER_PATTERN = re.compile(r"^\s*<[^<>\n]+>\s*$")
-
 
 @dataclass(frozen=True)
 class Validation:
@@ -75,10 +76,22 @@ class Validation:
 CalendarSource = Callable[[], CalendarSettings | None]
 
 
-def validate_document(document: Document, calendar: CalendarSource | None = None) -> Validation:
-    """Validate a loaded document against the plan model, its periods read in ``calendar``."""
+def validate_document(
+    document: Document, calendar: CalendarSource | None = None, *, show_placeholders: bool = False
+) -> Validation:
+    """Validate a loaded document against the plan model, its periods read in ``calendar``.
+
+    Placeholders left from `sip init` are reported once per section (how many, where the
+    first is), or each on its own with ``show_placeholders``.
+    """
     placeholders = dict(find_placeholders(document.data))
-    diagnostics = [_placeholder(document, path, text) for path, text in placeholders.items()]
+    diagnostics = (
+        [_placeholder(document, path, text) for path, text in placeholders.items()]
+        if show_placeholders
+        else [
+            _section_placeholders(document, section) for section in placeholder_sections(document)
+        ]
+    )
     reported = set(placeholders)
     try:
         plan: Plan | None = Plan.model_validate(document.data, context=PeriodContext(calendar))
@@ -130,18 +143,28 @@ def _required_by_kind(
         )
 
 
-def find_placeholders(
-    node: Any, path: tuple[str | int, ...] = ()
-) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    """Yield ``(path, text)`` for every value written as a ``<placeholder>``."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from find_placeholders(value, (*path, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from find_placeholders(value, (*path, index))
-    elif isinstance(node, str) and PLACEHOLDER_PATTERN.match(node):
-        yield path, node.strip()
+def _section_placeholders(document: Document, section: SectionPlaceholders) -> Diagnostic:
+    """One finding for a section's placeholders: "vision: 6 placeholders left, first at 61:14"."""
+    name = section.section or "the plan"
+    first = f"'{section.texts[0]}' at {section.line}:{section.column}"
+    if section.count == 1:
+        state = f"1 placeholder left, {first}"
+    elif section.not_started:
+        state = f"not started, {section.count} placeholders, the first {first}"
+    else:
+        state = f"{section.count} placeholders left, the first {first}"
+    return Diagnostic.of(
+        PLACEHOLDER,
+        file=document.file,
+        line=section.line,
+        column=section.column,
+        path=section.section,
+        message=(
+            f"{name}: {state}. Replace each <...> with the plan's own words; "
+            "`sip validate --show-placeholders` lists them all, and `sip render --draft` "
+            "previews the plan as it is."
+        ),
+    )
 
 
 def _placeholder(document: Document, path: tuple[str | int, ...], text: str) -> Diagnostic:

@@ -54,15 +54,22 @@ def read_plans(
     config: Path | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     allow_special: bool = False,
+    show_placeholders: bool = False,
 ) -> Iterator[PlanFile]:
     """Load and validate each plan file in turn (pipes and devices only with ``allow_special``).
+
+    ``show_placeholders`` reports each `sip init` placeholder on its own.
 
     Raises:
         UnreadableFileError: when a file cannot be read at all.
     """
     for path in paths:
         checked = validate_file(
-            path, max_bytes=max_bytes, allow_special=allow_special, config=config
+            path,
+            max_bytes=max_bytes,
+            allow_special=allow_special,
+            config=config,
+            show_placeholders=show_placeholders,
         )
         yield PlanFile(path, checked.result, checked.plan, checked.document, config)
 
@@ -81,10 +88,16 @@ def read_plan_at_revision(path: Path, rev: str, *, max_bytes: int = DEFAULT_MAX_
 
 
 def validate_files(
-    paths: Iterable[Path], *, max_bytes: int = DEFAULT_MAX_BYTES, allow_special: bool = False
+    paths: Iterable[Path],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    allow_special: bool = False,
+    show_placeholders: bool = False,
 ) -> RunResult:
     """Validate every file in ``paths`` (already collected) and gather the results."""
-    sources = read_plans(paths, max_bytes=max_bytes, allow_special=allow_special)
+    sources = read_plans(
+        paths, max_bytes=max_bytes, allow_special=allow_special, show_placeholders=show_placeholders
+    )
     return RunResult([source.result for source in sources])
 
 
