@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sipcli.diagnostics import Check, Diagnostic, FileResult, RunResult, format_plan_path
+from sipcli.lint.placement import place_missing
 from sipcli.lint.rules import ALL_RULES
 from sipcli.lint.rules.base import Context, Finding, ScoredGoal
 from sipcli.lint.settings import EnabledRule, RuleSelection, Settings, settings_for
@@ -69,16 +70,32 @@ def _score_goals(plan: Plan, reference: Reference, framework: str) -> Sequence[S
 
 def to_diagnostic(document: Document, found: RuleFinding) -> Diagnostic:
     """Place a finding in the file and give it its code, name and configured severity."""
-    where = locate(document.data, found.finding.path, found.finding.anchor)
+    line, column, message = _position(document, found.finding)
     check = Check(found.rule.rule.code, found.rule.rule.name, "", found.rule.severity)
     return Diagnostic.of(
         check,
         file=document.file,
-        line=where.line,
-        column=where.column,
-        message=found.finding.message,
+        line=line,
+        column=column,
+        message=message,
         path=format_plan_path(found.finding.path),
     )
+
+
+def _position(document: Document, finding: Finding) -> tuple[int, int, str]:
+    """Return a finding's line, column and message.
+
+    A finding about a key the file lacks points where the key belongs (the end of the
+    section before it), and its message says so, so that an editor jumping to the line
+    lands where the user must type; a key the file has, even empty, is pointed at.
+    """
+    if finding.anchor == "missing":
+        placement = place_missing(document, finding.path)
+        if placement is not None:
+            return placement.line, placement.column, f"{finding.message} {placement.sentence()}"
+    anchor = "key" if finding.anchor == "missing" else finding.anchor
+    where = locate(document.data, finding.path, anchor)
+    return where.line, where.column, finding.message
 
 
 def lint_plan(source: PlanFile, settings: Settings) -> FileResult:

@@ -26,12 +26,15 @@ class Finding:
     """A problem a rule found: where in the plan (a path of keys and list positions) and what.
 
     ``anchor`` says whether to point at the ``key`` at the end of the path or at its
-    ``value`` (for a list item, both are the item).
+    ``value`` (for a list item, both are the item). ``missing`` is for a part the plan lacks
+    (a stage, a section's element): the path names the key to add, and the engine points
+    where it belongs in the file (after the section before it in the format's order) and
+    says so in the message; when the key is written, though empty, it points at the key.
     """
 
     path: tuple[str | int, ...]
     message: str
-    anchor: Literal["key", "value"] = "key"
+    anchor: Literal["key", "value", "missing"] = "key"
 
 
 class CriterionScore(Protocol):

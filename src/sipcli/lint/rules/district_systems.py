@@ -42,24 +42,25 @@ class DistrictSystems(Rule[NoOptions]):
         if systems is None:
             # This rule, not SIP606, reports the missing stage.
             yield Finding(
-                (),
+                ("district_systems",),
                 "The plan does not say how the district supports the school. Add "
                 "district_systems: naming the district lead responsible for the plan and the "
                 "district's supports.",
+                anchor="missing",
             )
             return
         if not (systems.responsible_lead or "").strip():
             yield Finding(
-                ("district_systems",),
+                ("district_systems", "responsible_lead"),
                 "District systems names no one at the district responsible for the plan. Add "
                 "responsible_lead: with the administrator or team who coordinates it.",
+                anchor="missing",
             )
         if not systems.supports:
             yield Finding(
-                ("district_systems",)
-                if systems.supports is None
-                else ("district_systems", "supports"),
+                ("district_systems", "supports"),
                 "District systems lists no support from the district. Add supports: with what "
                 "the district will do, e.g. weekly support, autonomies, resources or policy "
                 "changes.",
+                anchor="missing",
             )

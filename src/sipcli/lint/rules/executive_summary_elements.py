@@ -70,17 +70,19 @@ class ExecutiveSummaryElements(Rule[NoOptions]):
         summary = plan.executive_summary
         if summary is None:
             yield Finding(
-                (),
+                ("executive_summary",),
                 "The plan has no executive summary, which DESE requires in writing. Add "
                 "executive_summary: with a school snapshot, the vision, what makes the plan a "
                 "new approach, and the key strategies.",
+                anchor="missing",
             )
             return
         for key, element, fix in ELEMENTS:
             if _is_empty(summary, key):
                 yield Finding(
-                    ("executive_summary",),
+                    ("executive_summary", key),
                     f"The executive summary does not {element}. {fix}",
+                    anchor="missing",
                 )
 
 

@@ -38,7 +38,8 @@ class GoalsMissing(Rule[NoOptions]):
         """Flag a plan without goals."""
         if not plan.goals:
             yield Finding(
-                (),
+                ("goals",),
                 "The plan has no goals, though DESE requires goals and benchmarks in writing. "
                 "Add goals: with measurable goals, each with its interim benchmarks.",
+                anchor="missing",
             )

@@ -88,10 +88,9 @@ class MissingStage(Rule[NoOptions]):
         """Flag each stage with no section, and an assessment without challenges or causes."""
         for key, message in STAGES:
             section = getattr(plan, key)
-            if section is None:
-                yield Finding((), message)
-            elif section == []:
-                yield Finding((key,), message)
+            if section is None or section == []:
+                # The engine points where the stage belongs: after the stage before it.
+                yield Finding((key,), message, anchor="missing")
             elif isinstance(section, Assessment):
                 yield from _assessment_gaps(section)
 
@@ -99,13 +98,15 @@ class MissingStage(Rule[NoOptions]):
 def _assessment_gaps(assessment: Assessment) -> Iterator[Finding]:
     if not assessment.challenges:
         yield Finding(
-            ("assessment",),
+            ("assessment", "challenges"),
             "The assessment names no challenges. Add challenges: with what the data shows "
             "most needs to improve, each citing its data.",
+            anchor="missing",
         )
     if not assessment.root_causes:
         yield Finding(
-            ("assessment",),
+            ("assessment", "root_causes"),
             "The assessment has no root cause analysis. Add root_causes: with the causes "
             "behind the challenges, each naming the challenges it explains.",
+            anchor="missing",
         )

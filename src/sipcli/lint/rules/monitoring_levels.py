@@ -65,15 +65,17 @@ class MonitoringLevels(Rule[NoOptions]):
             routine: MonitoringRoutine | None = getattr(monitoring, key)
             if routine is None:
                 yield Finding(
-                    ("monitoring",),
+                    ("monitoring", key),
                     f"Monitoring does not describe how the {level} reviews progress. Add "
                     f"{key}: with how often (cadence), who takes part (participants) and the "
                     "data reviewed (data_reviewed).",
+                    anchor="missing",
                 )
                 continue
             for element, problem, fix in ELEMENTS:
                 if not getattr(routine, element):
                     yield Finding(
-                        ("monitoring", key),
+                        ("monitoring", key, element),
                         f"{level.capitalize()}-level monitoring does not say {problem}. {fix}",
+                        anchor="missing",
                     )

@@ -39,8 +39,9 @@ class RenewalWithoutPriorPlan(Rule[NoOptions]):
         info = plan.plan
         if info.type == "annual_renewal" and not (info.prior_plan or "").strip():
             yield Finding(
-                ("plan",),
+                ("plan", "prior_plan"),
                 "This plan is an annual renewal but does not say which plan it renews. Add "
                 "prior_plan: with the previous plan's file (e.g. plans/SY2025-26.yaml) or "
                 "its title.",
+                anchor="missing",
             )

@@ -47,9 +47,10 @@ class RoadmapYears(Rule[NoOptions]):
         yield from _missing_years(implementation, plan.plan.horizon)
         if not implementation.action_steps:
             yield Finding(
-                _path_of(implementation.action_steps, "action_steps"),
+                ("implementation", "action_steps"),
                 "Year one has no action steps, though it should be the most detailed year. "
                 "Add action_steps: with dated steps for year one, each with its owner.",
+                anchor="missing",
             )
 
 
@@ -57,9 +58,10 @@ def _missing_years(implementation: Implementation, horizon: int) -> Iterator[Fin
     roadmap = implementation.roadmap
     if not roadmap:
         yield Finding(
-            _path_of(roadmap, "roadmap"),
+            ("implementation", "roadmap"),
             f"Implementation has no roadmap for the plan's {horizon} years. Add roadmap: with "
             "one entry per year (year: 1, focus: ...) saying what that year concentrates on.",
+            anchor="missing",
         )
         return
     covered = {entry.year for entry in roadmap}
@@ -71,11 +73,6 @@ def _missing_years(implementation: Implementation, horizon: int) -> Iterator[Fin
             f"Add an entry for each (year: {missing[0]}, focus: ...) saying what that year "
             "concentrates on.",
         )
-
-
-def _path_of(value: object, key: str) -> tuple[str, ...]:
-    # An empty list is written in the file, so point at it; otherwise at the section.
-    return ("implementation",) if value is None else ("implementation", key)
 
 
 def _years(years: list[int]) -> str:

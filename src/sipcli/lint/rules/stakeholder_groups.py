@@ -58,28 +58,28 @@ class StakeholderGroups(Rule[NoOptions]):
         engagement = plan.stakeholder_engagement
         if engagement is None:
             return  # a missing stakeholder engagement stage is SIP606's to report
-        groups = engagement.groups
-        path: tuple[str, ...] = (
-            ("stakeholder_engagement",) if groups is None else ("stakeholder_engagement", "groups")
-        )
-        engaged = {group.group for group in groups or []} | _seated(engagement)
+        path = ("stakeholder_engagement", "groups")
+        engaged = {group.group for group in engagement.groups or []} | _seated(engagement)
         if "families" not in engaged:
             yield Finding(
                 path,
                 "The plan lists no input from families. Add a group: families entry saying "
                 "how families were heard and what they said.",
+                anchor="missing",
             )
         if not engaged & {"teachers", "staff"}:
             yield Finding(
                 path,
                 "The plan lists no input from teachers or staff. Add a group: teachers (or "
                 "staff) entry saying how they were heard and what they said.",
+                anchor="missing",
             )
         if "students" not in engaged and _serves_grade_six_or_above(plan):
             yield Finding(
                 path,
                 "The school serves grade 6 or above, but the plan lists no input from "
                 "students. Add a group: students entry saying how students were heard.",
+                anchor="missing",
             )
 
 
