@@ -73,6 +73,14 @@ def render(
             "needs the charts extra) or summary (one page for families, in plain words).",
         ),
     ] = "plan",
+    draft: Annotated[
+        bool,
+        typer.Option(
+            "--draft",
+            help="Preview a plan still being written: a Draft mark on every page, what is "
+            "left to fill in shown as gaps, unfinished stages marked.",
+        ),
+    ] = False,
     as_of: AsOfPeriodOption = None,
     max_file_size: MaxFileSizeOption = DEFAULT_MAX_BYTES,
     template_seconds: Annotated[
@@ -111,7 +119,8 @@ def render(
 ) -> None:
     """Render plans to Markdown, HTML, Word or PDF documents through templates.
 
-    Exit status: 0 rendered, 1 a plan is invalid (nothing written for it), 2 sip could not run.
+    Exit status: 0 rendered, 1 a plan is invalid (nothing written for it), 2 sip could not run
+    (or, with --draft, the top of a plan cannot be read yet).
     """
     from sipcli.load.discover import collect_plan_files
     from sipcli.render.limits import TemplateLimits
@@ -121,6 +130,8 @@ def render(
     formats = _formats(to)
     if report not in REPORTS:
         fail(f"unknown report {report!r}; use plan, progress or summary")
+    if draft and report != "plan":
+        fail("--draft renders the plan itself; leave out --report, or use --report plan")
     options = RenderOptions(
         report=report,
         as_of=as_of_date_or_period(as_of),
@@ -134,11 +145,14 @@ def render(
         max_bytes=max_file_size,
         limits=TemplateLimits.of(template_seconds, template_max_bytes),
         pdf_seconds=pdf_seconds or DEFAULT_PDF_SECONDS,
+        draft=draft,
     )
     with cannot_run_on_sip_error():
         run = render_files(collect_plan_files(paths), options)
     if run.invalid:
-        _report_invalid(run.invalid)
+        _report_invalid(run.invalid, draft)
+    for refusal in run.refused:
+        typer.echo(refusal, err=True)
     for written in run.written:
         typer.echo(f"Wrote {written}", err=True)
     raise typer.Exit(run.exit_code())
@@ -155,10 +169,18 @@ def _formats(to: list[str]) -> tuple[str, ...]:
     return formats
 
 
-def _report_invalid(invalid: list[FileResult]) -> None:
+def _report_invalid(invalid: list[FileResult], draft: bool) -> None:
     import sys
 
     from sipcli.diagnostics import RunResult
     from sipcli.reporters.registry import get_reporter
 
     get_reporter("diagnostics", "text").write(RunResult(invalid), sys.stdout)
+    if not draft:
+        # A plan being written is not valid yet: say how to see it anyway.
+        typer.echo(
+            "Nothing was rendered for a plan that is not valid. To preview a plan still being "
+            "written, run sip render --draft: every page is marked Draft and what is left to "
+            "fill in shows as gaps.",
+            err=True,
+        )

@@ -30,8 +30,10 @@ from markupsafe import Markup
 from sipcli.errors import SipError
 from sipcli.load.resources import templates_dir
 from sipcli.render.docx_cover import finish_document
+from sipcli.render.docx_draft import finish_draft
 from sipcli.render.docx_tables import finish_tables
 from sipcli.render.environment import make_environment, template_error
+from sipcli.render.escape import strip_gaps
 from sipcli.render.limits import TemplateLimits
 from sipcli.render.view import PlanView
 
@@ -110,8 +112,9 @@ def render_docx(
     docx: Document = document.docx
     finish_document(docx, view.sections, view.cover)
     finish_tables(docx)
+    finish_draft(docx, view)
     # Word's document properties hold at most 255 characters.
-    docx.core_properties.title = xml_safe(view.title)[:255]
+    docx.core_properties.title = xml_safe(str(strip_gaps(view.title)))[:255]
     return stable_bytes(docx)
 
 

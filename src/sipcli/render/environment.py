@@ -14,7 +14,7 @@ from jinja2.exceptions import SecurityError, TemplateNotFound, TemplateSyntaxErr
 
 from sipcli.errors import SipError
 from sipcli.load.resources import templates_dir
-from sipcli.render.escape import html_text, markdown_text
+from sipcli.render.escape import html_text, markdown_text, strip_gaps
 from sipcli.render.limits import LimitedEnvironment, TemplateLimitError, TemplateLimits
 
 
@@ -41,6 +41,8 @@ def make_environment(
     environment.filters["md"] = markdown_text
     environment.filters["cell"] = markdown_text
     environment.filters["br"] = html_text
+    # A draft's gap marks never show raw: a value printed without a filter loses them.
+    environment.finalize = strip_gaps
     return environment
 
 

@@ -18,6 +18,22 @@ _NUMBERED = re.compile(r"^([ \t]*\d+)([.)])(?=[ \t]|$)", re.MULTILINE)
 #: Everything a Markdown or HTML reader may take for a line break: CommonMark ends a line at
 #: a lone CR too, and browsers and editors break at NEL and the Unicode separators.
 _LINE_BREAK = re.compile("\r\n|[\r\x85\u2028\u2029]")
+#: How a draft marks a gap (a value still to fill in) inside a text: two private-use
+#: characters around the words shown, which each format's filter turns into its own style.
+GAP_OPEN, GAP_CLOSE = "\ue000", "\ue001"
+_GAP = re.compile(f"{GAP_OPEN}([^{GAP_OPEN}{GAP_CLOSE}]*){GAP_CLOSE}")
+_GAP_MARKS = re.compile(f"[{GAP_OPEN}{GAP_CLOSE}]")
+
+
+def strip_gaps(value: object) -> object:
+    """Return text with a draft's gap marks taken out (the words stay); other values as they are.
+
+    The Jinja environments' ``finalize``: a value printed without a filter (a page title,
+    an HTML attribute) shows the gap's words without styling, and never the marks.
+    """
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return _GAP_MARKS.sub("", value)
+    return value
 
 
 def _lines(value: object) -> str:
@@ -35,10 +51,20 @@ def markdown_text(value: object) -> str:
     text = _ENTITY.sub(r"\\&", _MARKUP.sub(r"\\\1", text))
     text = _LINE_START.sub(r"\1\\\2", text)
     text = _NUMBERED.sub(r"\1\\\2", text)
+    # A draft's gap shows in italics; its brackets are already escaped.
+    text = _GAP_MARKS.sub("", _GAP.sub(r"*\1*", text))
     return text.replace("\n", "<br>")
 
 
 def html_text(value: object) -> Markup:
     """Escape text for HTML and keep its line breaks as <br>."""
     lines = _lines(value).split("\n")
-    return Markup("<br>\n").join(escape(line) for line in lines)
+    return Markup("<br>\n").join(_html_gaps(escape(line)) for line in lines)
+
+
+def _html_gaps(line: Markup) -> Markup:
+    """Show a draft's gaps in escaped text as highlighted ``<mark class="gap">`` runs."""
+    if GAP_OPEN not in line and GAP_CLOSE not in line:
+        return line
+    marked = _GAP.sub(r'<mark class="gap">\1</mark>', str(line))
+    return Markup(_GAP_MARKS.sub("", marked))

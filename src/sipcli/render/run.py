@@ -21,10 +21,14 @@ from sipcli.errors import SipError
 from sipcli.load.config import render_look_for
 from sipcli.load.limits import DEFAULT_MAX_BYTES
 from sipcli.model import Plan
+from sipcli.model.kinds import DEFAULT_KIND, kind_of
+from sipcli.render.draft import DraftFacts, as_draft, draft_facts
 from sipcli.render.environment import make_environment, template_error
 from sipcli.render.limits import LimitedEnvironment, TemplateLimits
 from sipcli.render.pdf import DEFAULT_PDF_SECONDS, PdfConversionError, docxs_to_pdfs, find_soffice
 from sipcli.render.view import PlanView, build_view
+from sipcli.validate.check import calendar_source
+from sipcli.validate.draft import draft_of
 from sipcli.validate.plans import PlanFile, read_plans
 from sipcli.write.guard import OutputGuard
 
@@ -62,6 +66,9 @@ class RenderOptions:
     output_is_folder: bool = False
     """``-o`` was written ending in ``/``: a folder, even for one plan in one format (a
     ``Path`` drops that slash)."""
+    draft: bool = False
+    """Render a plan still being written: a Draft mark on every page, its gaps and unfinished
+    stages shown (`sipcli.render.draft`); a valid plan is rendered with the mark."""
 
 
 @dataclass(frozen=True)
@@ -79,10 +86,12 @@ class RenderRun:
 
     written: list[Path] = field(default_factory=list)
     invalid: list[FileResult] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+    """Plans a draft cannot be made of (their header cannot be read), each with what to fill."""
 
     def exit_code(self) -> int:
-        """Return 1 when a plan was invalid (and so not rendered), else 0."""
-        return 1 if self.invalid else 0
+        """Return 2 when a draft could not be made, 1 when a plan was invalid, else 0."""
+        return 2 if self.refused else 1 if self.invalid else 0
 
 
 def output_path(plan_file: Path, fmt: str, options: RenderOptions, many: bool) -> Path:
@@ -132,8 +141,13 @@ def render_text(
     return text
 
 
-def render_plan(plan: Plan, source: PlanFile, options: RenderOptions) -> list[Output]:
-    """Render one valid plan in each requested format; nothing is written here.
+def render_plan(
+    plan: Plan, source: PlanFile, options: RenderOptions, draft: DraftFacts | None = None
+) -> list[Output]:
+    """Render one plan in each requested format; nothing is written here.
+
+    ``draft`` (with ``--draft``) dresses the view as a draft: the plan may be one read as far
+    as it goes.
 
     Raises:
         SipError: when a template cannot be used (or, for the progress report, matplotlib
@@ -152,6 +166,8 @@ def render_plan(plan: Plan, source: PlanFile, options: RenderOptions) -> list[Ou
         }
     # The title page's prepared-by, logo and colours: the render: section of its .sip.yaml.
     view = build_view(plan, scores, render_look_for(source.path))
+    if draft is not None:
+        view = as_draft(view, draft, with_phases=kind_of(plan) == DEFAULT_KIND)
     rendered: list[Output] = []
     for fmt in options.formats:
         if fmt == "docx":
@@ -246,17 +262,47 @@ def render_files(paths: Sequence[Path], options: RenderOptions) -> RenderRun:
     rendering = replace(options, formats=made)
     pending: list[tuple[PlanFile, list[Output]]] = []
     for source in read_plans(paths, max_bytes=options.max_bytes):
-        if source.plan is None:
-            run.invalid.append(source.result)
+        plan, draft = _plan_to_render(source, options, run)
+        if plan is None:
             continue
         # Render every format first: a template error must not leave some formats written.
-        pending.append((source, render_plan(source.plan, source, rendering)))
+        pending.append((source, render_plan(plan, source, rendering, draft)))
         if not pdf or len(pending) >= PDF_BATCH:
             _write_plans(_with_pdfs(pending, options), options, many, guard, run)
             pending = []
     if pending:
         _write_plans(_with_pdfs(pending, options), options, many, guard, run)
     return run
+
+
+def _plan_to_render(
+    source: PlanFile, options: RenderOptions, run: RenderRun
+) -> tuple[Plan | None, DraftFacts | None]:
+    """The plan to render and, with ``--draft``, its draft facts; None when it cannot be.
+
+    Without ``--draft`` an invalid plan is recorded in ``run.invalid``. With it, a plan is
+    read as far as it goes; a file that is not readable YAML is recorded as invalid, and a
+    plan whose header cannot be read is refused, saying what to fill first.
+    """
+    if not options.draft or source.document is None:
+        if source.plan is None:
+            run.invalid.append(source.result)
+        return source.plan, None
+    draft = draft_of(source.document, calendar_source(source.path))
+    if draft.plan is None:
+        run.refused.append(_refusal(source.path, draft.problems))
+        return None, None
+    return draft.plan, draft_facts(source.document, draft)
+
+
+def _refusal(path: Path, problems: tuple[str, ...]) -> str:
+    """Why a draft of ``path`` cannot be made yet, and what to fill in first."""
+    why = "; ".join(problems)
+    return (
+        f"{path}: cannot render a draft yet, because the top of the plan cannot be read "
+        f"(sip found: {why}). Fill in these first: schema_version: 1, and under school: the "
+        "school's name and district; sip validate shows the lines. Then render again."
+    )
 
 
 def _with_pdfs(

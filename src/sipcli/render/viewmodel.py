@@ -79,6 +79,8 @@ class Section:
     lists: tuple[tuple[str, tuple[str, ...]], ...] = ()
     items: tuple[Item, ...] = ()
     tables: tuple[tuple[str, Table], ...] = ()
+    note: str = ""
+    """A draft's word on how far the stage has got ("Not started"); empty in a finished plan."""
 
     @property
     def is_empty(self) -> bool:
@@ -118,3 +120,7 @@ class PlanView:
     with_scores: bool = False
     generator: str = "sip"
     cover: Cover = Cover()
+    draft: bool = False
+    """Rendered with ``--draft``: every page carries a Draft mark, gaps show what is left."""
+    draft_note: str = ""
+    """The draft's note at the top: not for submission, and how much is left to fill in."""
