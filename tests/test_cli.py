@@ -50,7 +50,7 @@ def test_problems_exit_1_and_are_reported_in_text(run_sip, broken_plan: Path) ->
     lines = result.stdout.splitlines()
     assert f"{broken_plan}:6:9: error SIP104 invalid-choice" in lines
     assert (
-        "  plan.type is 'intial', which is not one of: initial, annual_renewal. Did you mean 'initial'?"
+        "  The plan's type is 'intial', which is not one of: initial, annual_renewal. Did you mean 'initial'?"
         in lines
     )
     assert "    6 |   type: intial" in lines
@@ -62,9 +62,9 @@ def test_concise_format(run_sip, broken_plan: Path) -> None:
     result = run_sip("validate", "--format", "concise", broken_plan)
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        f"{broken_plan}:6:9: SIP104 [error] plan.type is 'intial', which is not one of: initial, annual_renewal. Did you mean 'initial'?",
-        f"{broken_plan}:9:5: SIP101 [error] goals[0] is missing the required key 'statement' (The goal as it will read in the plan). Add it.",
-        f"{broken_plan}:10:5: SIP102 [error] Unknown key 'statment' in goals[0]. Did you mean 'statement'?",
+        f"{broken_plan}:6:9: SIP104 [error] The plan's type is 'intial', which is not one of: initial, annual_renewal. Did you mean 'initial'?",
+        f"{broken_plan}:9:5: SIP101 [error] Goal G1 is missing the required key 'statement' (The goal as it will read in the plan). Add it.",
+        f"{broken_plan}:10:5: SIP102 [error] Unknown key 'statment' in goal G1. Did you mean 'statement'?",
         "Found 3 errors in 1 of 1 file.",
     ]
 
@@ -89,7 +89,7 @@ def test_json_format_is_the_documented_object(
         "code": "SIP102",
         "name": "unknown-key",
         "severity": "error",
-        "message": "Unknown key 'statment' in goals[0]. Did you mean 'statement'?",
+        "message": "Unknown key 'statment' in goal G1. Did you mean 'statement'?",
         "path": "goals[0].statment",
     }
     assert [d["path"] for d in output["diagnostics"]] == [
@@ -104,7 +104,7 @@ def test_github_format_emits_workflow_commands(run_sip, broken_plan: Path) -> No
     assert result.exit_code == 1
     first = result.stdout.splitlines()[0]
     assert first == (
-        f"::error file={broken_plan},line=6,col=9,title=SIP104 invalid-choice::plan.type is 'intial', "
+        f"::error file={broken_plan},line=6,col=9,title=SIP104 invalid-choice::The plan's type is 'intial', "
         "which is not one of: initial, annual_renewal. Did you mean 'initial'?"
     )
 

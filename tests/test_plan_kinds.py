@@ -33,10 +33,10 @@ def test_a_sustainable_improvement_plan_still_requires_its_type_and_year(tmp_pat
     assert plan is None
     assert [(code, line) for code, line, _, _ in found] == [("SIP101", 4), ("SIP101", 4)]
     assert (
-        "plan.type is missing" in found[0][3]
+        "The plan's type is missing" in found[0][3]
         and "this kind of plan (Sustainable Improvement Plan) requires it" in found[0][3]
     )
-    assert "plan.school_year is missing" in found[1][3]
+    assert "The plan's school year is missing" in found[1][3]
 
 
 @pytest.mark.parametrize(
@@ -71,7 +71,7 @@ def test_a_kind_other_needs_its_title(tmp_path: Path) -> None:
     found, _ = _check(tmp_path, "plan: {kind: other}\n")
     assert [(code, line) for code, line, _, _ in found] == [("SIP101", 3)]
     assert (
-        "plan.title is missing" in found[0][3] and "(Improvement Plan) requires it" in found[0][3]
+        "The plan's title is missing" in found[0][3] and "(Improvement Plan) requires it" in found[0][3]
     )
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sipcli.periods.calendar import Calendar, CalendarSettings, default_calendar, on
+from sipcli.periods.dates import DateError, read_exact_date
 from sipcli.periods.when import When, WhenKind
 
 #: What every refusal ends with: the forms sip reads.
@@ -61,8 +62,6 @@ class PeriodContext:
         return self.calendar
 
 
-_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _LONG_YEAR = re.compile(r"^(?:sy ?)?(\d{4}) ?[-/] ?(\d{2}|\d{4})(?: ?sy)?$")
 _SHORT_YEAR = re.compile(r"^(?:sy ?(\d{2}) ?[-/] ?(\d{2})|(\d{2}) ?[-/] ?(\d{2}) ?sy|sy ?(\d{2}))$")
@@ -176,16 +175,11 @@ class _Reader:
     # -- single-token forms -------------------------------------------------------------------
 
     def _date(self, words: str) -> When | None:
-        match = _DATE.match(words)
-        us = _US_DATE.match(words)
-        if match is None and us is None:
-            return None
-        parts = match.groups() if match else (us.group(3), us.group(1), us.group(2))  # type: ignore[union-attr]
         try:
-            day = dt.date(*(int(part) for part in parts))
-        except ValueError:
-            raise PeriodError(f"'{self.text}' is not a day of the calendar. {FORMS}") from None
-        return when_from_date(day, self.text)
+            day = read_exact_date(words, self.text)
+        except DateError as error:
+            raise PeriodError(str(error)) from None
+        return None if day is None else when_from_date(day, self.text)
 
     def _month(self, words: str) -> When | None:
         match = _MONTH.match(words)

@@ -14,12 +14,13 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 from ruamel.yaml.comments import CommentedMap
 
-from sipcli.diagnostics import Check, Diagnostic, closest, format_plan_path
+from sipcli.diagnostics import Check, Diagnostic, format_plan_path
 from sipcli.load.positions import Anchor, locate, walk
 from sipcli.load.source import Document
 from sipcli.model import Plan
 from sipcli.model.kinds import DEFAULT_KIND, plan_kinds
 from sipcli.periods import CalendarSettings, PeriodContext
+from sipcli.validate.naming import capitalised, person_path
 from sipcli.validate.placeholders import (
     SectionPlaceholders,
     find_placeholders,
@@ -32,6 +33,7 @@ from sipcli.validate.schema_text import (  # the wording helpers; imported here,
     expected_words,
     field_description,
 )
+from sipcli.validate.synonyms import meant
 
 MISSING = Check("SIP101", "missing-key", "A required key is missing.")
 UNKNOWN = Check("SIP102", "unknown-key", "A key that the plan format does not know.")
@@ -137,7 +139,8 @@ def _required_by_kind(
             column=where.column,
             path=format_plan_path(path),
             message=(
-                f"{format_plan_path(path)} {state}; this kind of plan ({kind.title}) requires "
+                f"{capitalised(person_path(document.data, path))} {state}; this kind of plan "
+                f"({kind.title}) requires "
                 f"it{what}. Add it, or set plan.kind if this is another kind of plan."
             ),
         )
@@ -175,7 +178,10 @@ def _placeholder(document: Document, path: tuple[str | int, ...], text: str) -> 
         line=where.line,
         column=where.column,
         path=format_plan_path(path),
-        message=f"'{text}' in {format_plan_path(path)} is a placeholder; replace it with the real value.",
+        message=(
+            f"'{text}' in {person_path(document.data, path)} is a placeholder; replace it "
+            "with the real value."
+        ),
     )
 
 
@@ -184,7 +190,9 @@ def _from_pydantic(document: Document, error: ErrorDetails) -> Diagnostic:
     path = locate(document.data, loc).path
     if error["type"] == "missing":
         path = (*path, str(loc[-1]))
-    check, anchor, message = _explain(error, path, names_key=loc[-1:] == ("[key]",))
+    check, anchor, message = _explain(
+        error, path, names_key=loc[-1:] == ("[key]",), data=document.data
+    )
     if check is UNKNOWN and _in_flow_mapping(document, path):
         message += _FLOW_COMMA_HINT
     where = locate(document.data, path, anchor)
@@ -210,19 +218,21 @@ def _in_flow_mapping(document: Document, path: tuple[Any, ...]) -> bool:
 
 
 def _explain(
-    error: ErrorDetails, path: tuple[Any, ...], *, names_key: bool
+    error: ErrorDetails, path: tuple[Any, ...], *, names_key: bool, data: Any = None
 ) -> tuple[Check, Anchor, str]:
     """Choose the check, what to point at, and the message for one Pydantic error.
 
     ``path`` holds only the keys and indexes present in the file (plus the missing key);
-    ``names_key`` says the error is about a mapping's key rather than its value.
+    ``names_key`` says the error is about a mapping's key rather than its value. Messages
+    name the place as a person does (`person_path` in ``data``, the plan as loaded).
     """
     kind = error["type"]
-    field = format_plan_path(path) or "the plan"
+    field = capitalised(person_path(data, path)) if path else "The plan"
     if kind == "missing":
-        return MISSING, "parent", _missing(path)
+        return MISSING, "parent", _missing(path, data)
     if kind in ("extra_forbidden", "invalid_key") or names_key:
-        return UNKNOWN, "key", _unknown(path, choices_in(error.get("ctx", {}).get("expected", "")))
+        expected = choices_in(error.get("ctx", {}).get("expected", ""))
+        return UNKNOWN, "key", _unknown(path, expected, data)
     if path == ("schema_version",):
         return SCHEMA_VERSION, "value", _schema_version(error)
     if kind in ("literal_error", "enum"):
@@ -244,22 +254,21 @@ def _explain(
     return WRONG_TYPE, "value", _wrong_type(error, field)
 
 
-def _missing(loc: tuple[Any, ...]) -> str:
+def _missing(loc: tuple[Any, ...], data: Any) -> str:
     key = loc[-1]
-    parent = format_plan_path(loc[:-1]) or "The plan"
+    parent = capitalised(person_path(data, loc[:-1])) if loc[:-1] else "The plan"
     description = field_description(loc)
     meaning = f" ({description.rstrip('.')})" if description else ""
     return f"{parent} is missing the required key '{key}'{meaning}. Add it."
 
 
-def _unknown(path: tuple[Any, ...], choices: list[str]) -> str:
+def _unknown(path: tuple[Any, ...], choices: list[str], data: Any) -> str:
     key = str(path[-1]) if path else ""
-    parent = format_plan_path(path[:-1])
-    where = f" in {parent}" if parent else " at the top level"
+    where = f" in {person_path(data, path[:-1])}" if path[:-1] else " at the top level"
     known = choices or allowed_keys(path[:-1])
-    guess = closest(key, known)
+    guess = meant(key, known)  # a demographics key is a student group: by meaning first
     if guess:
-        return f"Unknown key '{key}'{where}. Did you mean '{guess}'?"
+        return f"Unknown key '{key}'{where}. Did you mean {guess}?"
     return f"Unknown key '{key}'{where}. The keys allowed here are: {', '.join(known)}."
 
 
@@ -274,8 +283,8 @@ def _schema_version(error: ErrorDetails) -> str:
 def _invalid_choice(error: ErrorDetails, field: str) -> str:
     choices = choices_in(error.get("ctx", {}).get("expected", ""))
     given = error["input"]
-    guess = closest(str(given), choices) if isinstance(given, str) else None
-    hint = f" Did you mean '{guess}'?" if guess else ""
+    guess = meant(given, choices) if isinstance(given, str) else None
+    hint = f" Did you mean {guess}?" if guess else ""
     return f"{field} is {describe_input(given)}, which is not one of: {', '.join(choices)}.{hint}"
 
 
