@@ -26,7 +26,7 @@ def test_one_row_per_plan_with_scores_and_missing_stages(run_sip) -> None:
     assert len(by_school) == len(output["schools"]) == len(EXAMPLE_PLANS)
     flawed = by_school["Riverside Middle School"]
     assert flawed["goals"] == 5 and flawed["benchmarks"] == 5
-    assert flawed["missing_stages"] == ["Vision", "District systems"]
+    assert flawed["missing_stages"] == ["Envisioning the future", "District systems of support"]
     assert flawed["average_score"] < by_school["Maple Street Elementary School"]["average_score"]
     # No result recorded in the elementary plan: its checks due by mid-January are overdue.
     assert by_school["Maple Street Elementary School"]["overdue"] > 0
@@ -128,8 +128,8 @@ def test_missing_stages_follow_the_kind_and_rows_name_their_file(run_sip, tmp_pa
     (tmp_path / "b.yaml").write_text(council, encoding="utf-8")
     output = json.loads(run_sip("report", tmp_path, "-f", "json").stdout)
     stages = output["schools"][0]["missing_stages"]
-    assert "Executive summary" not in stages and "Vision" not in stages
-    assert "District systems" not in stages and "Goals and benchmarks" in stages
+    assert "Executive summary" not in stages and "Envisioning the future" not in stages
+    assert "District systems of support" not in stages and "Goals and benchmarks" in stages
     markdown = run_sip("report", tmp_path, "-f", "markdown").stdout
     assert "a.yaml | Test School |" in markdown and "b.yaml | Test School |" in markdown
     assert "Benchmarks overdue" in markdown and "Standing (goals and benchmarks)" in markdown

@@ -32,6 +32,7 @@ from sipcli.cli import (
     rules,
     schema,
     score,
+    status,
     template,
     validate,
 )
@@ -48,6 +49,7 @@ COMMANDS = (
     config,
     schema,
     init,
+    status,
     fmt,
     diff,
     progress,

@@ -32,16 +32,26 @@ def report(
     config: ConfigOption = None,
     max_file_size: MaxFileSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
-    """Summarise many plans, one row per school: goals, SMART scores, progress, gaps.
+    """Summarise many plans, one row per school: goals, SMART scores, progress, stages.
+
+    Each school's stages are judged as `sip status` judges them (done, in progress, not
+    started); a stage its kind of plan needs that is not started is a missing stage.
 
     Exit status: 0 every plan was read, 1 some plan is not valid, 2 sip could not run.
     """
     from sipcli.monitor.rollup import build_rollup
     from sipcli.reporters.registry import get_reporter
+    from sipcli.status.view import rollup_stages
 
     day = as_of_date_or_period(as_of)
     with cannot_run_on_sip_error():
         plans = collect_inputs(paths, output_file)
-        rollup = build_rollup(plans, as_of=day, config=config, max_bytes=max_file_size)
+        rollup = build_rollup(
+            plans,
+            as_of=day,
+            judge_stages=rollup_stages,
+            config=config,
+            max_bytes=max_file_size,
+        )
     output(get_reporter("rollup", output_format), rollup, output_file)
     raise typer.Exit(rollup.exit_code())

@@ -3,7 +3,8 @@
 For each plan: its file, school and year (blank when the plan names none), how many goals
 and benchmarks it has, their average SMART score, how many benchmarks are off track or
 overdue at a date, every goal and benchmark counted by its standing in the school's status
-scale, and which DESE stages are missing (only those its kind of plan asks for). Plans that
+scale, each DESE stage's state as `sip status` judges it (done, in progress, not started),
+and which stages are missing (not started, of those its kind of plan asks for). Plans that
 do not validate are listed with their problem count instead, and plans the as-of date
 cannot be read for (a bare term in a plan without a school year) as not judged.
 """
@@ -30,20 +31,22 @@ from sipcli.monitor.progress import (
     scale_for,
 )
 from sipcli.score import score_plan
-from sipcli.validate.plans import read_plans
+from sipcli.validate.plans import PlanFile, read_plans
 
-#: The plan's stages, by key, as a DESE reviewer names them.
-STAGES = {
-    "stakeholder_engagement": "Stakeholder engagement",
-    "vision": "Vision",
-    "assessment": "Assessment",
-    "strategic_objectives": "Strategic objectives",
-    "goals": "Goals and benchmarks",
-    "district_systems": "District systems",
-    "executive_summary": "Executive summary",
-    "implementation": "Implementation",
-    "monitoring": "Monitoring",
-}
+
+@dataclass(frozen=True)
+class PlanStages:
+    """Where a plan's stages stand, as `sip status` judges them (``sipcli.status``)."""
+
+    states: tuple[tuple[str, str], ...]
+    """Each stage's title and state ("done", "in progress", "not started"), in DESE's order."""
+    missing: tuple[str, ...]
+    """The titles of the stages the plan's kind needs that are not started."""
+
+
+#: Judges the stages of one plan as read. `sip status` is above the lint rules it runs and
+#: this module is below them, so the command line hands `sipcli.status.view.rollup_stages` in.
+StageJudge = Callable[[PlanFile], PlanStages]
 
 
 @dataclass(frozen=True)
@@ -80,12 +83,15 @@ class SchoolRow:
     off_track: int | None
     overdue: int | None
     missing_stages: tuple[str, ...]
+    """The stages the plan's kind needs that are not started (``stages``)."""
     standing: tuple[tuple[str, int], ...] = ()
     """Every goal and benchmark counted by its status as the school's scale names it."""
     projected: int | None = None
     """How many goals and benchmarks have a projected value."""
     as_of: dt.date | None = None
     """The plan's as-of day (a period read in its school year)."""
+    stages: dict[str, str] = field(default_factory=dict)
+    """Each stage's state by its title, in DESE's order, as `sip status` shows them."""
 
 
 @dataclass(frozen=True)
@@ -136,34 +142,6 @@ def benchmarks_behind(
     )
 
 
-#: The lint rule (name and code) that asks for each stage: a kind of plan that skips the
-#: rule (`model.kinds`, e.g. a §59C school council plan has no executive summary) does not
-#: miss the stage.
-STAGE_RULES = {
-    "stakeholder_engagement": ("missing-stage", "SIP606"),
-    "vision": ("missing-stage", "SIP606"),
-    "assessment": ("missing-stage", "SIP606"),
-    "strategic_objectives": ("missing-stage", "SIP606"),
-    "goals": ("goals-missing", "SIP602"),
-    "district_systems": ("district-systems", "SIP605"),
-    "executive_summary": ("executive-summary-elements", "SIP601"),
-    "implementation": ("missing-stage", "SIP606"),
-    "monitoring": ("missing-stage", "SIP606"),
-}
-
-
-def missing_stages(plan: Plan) -> tuple[str, ...]:
-    """Return the names of the stages the plan leaves out entirely that its kind asks for."""
-    from sipcli.model.kinds import facts_for  # noqa: PLC0415 - read once, when used
-
-    skipped = facts_for(plan).skip
-    return tuple(
-        name
-        for key, name in STAGES.items()
-        if not getattr(plan, key) and skipped.isdisjoint(STAGE_RULES[key])
-    )
-
-
 def school_row(
     plan: Plan,
     file: str,
@@ -171,6 +149,7 @@ def school_row(
     as_of: dt.date,
     progress: ProgressCounter | None,
     scale: StatusScale | None = None,
+    stages: PlanStages | None = None,
 ) -> SchoolRow:
     """Summarise one valid plan; a school year or type the plan does not give stays None."""
     scores = [item.score for item in score_plan(plan, reference) if item.kind == "goal"]
@@ -192,10 +171,11 @@ def school_row(
         lowest_score=min(scores) if scores else None,
         off_track=standing.off_track if standing else None,
         overdue=standing.overdue if standing else None,
-        missing_stages=missing_stages(plan),
+        missing_stages=stages.missing if stages else (),
         standing=standing.labels if standing else (),
         projected=standing.projected if standing else None,
         as_of=as_of,
+        stages=dict(stages.states) if stages else {},
     )
 
 
@@ -203,13 +183,15 @@ def build_rollup(
     paths: Sequence[Path],
     *,
     as_of: AsOf,
+    judge_stages: StageJudge,
     progress: ProgressCounter | None = benchmarks_behind,
     config: Path | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Rollup:
     """Validate every plan and summarise each valid one, sorted by district and school.
 
-    ``as_of`` is a date or a period, read in each plan's calendar and school year.
+    ``as_of`` is a date or a period, read in each plan's calendar and school year;
+    ``judge_stages`` gives each valid plan's stage states.
 
     Raises:
         SipError: when a configuration file is invalid or ``as_of`` cannot be read.
@@ -229,7 +211,8 @@ def build_rollup(
             not_judged.append(NotJudged(file, str(error).removeprefix(f"{file}: ")))
             continue
         scale = scale_for(source.path, config, Thresholds())
-        rows.append(school_row(source.plan, file, source.reference, day, progress, scale))
+        judged = judge_stages(source)
+        rows.append(school_row(source.plan, file, source.reference, day, progress, scale, judged))
     rows.sort(key=lambda row: (row.district, row.school, row.file))
     day = common_as_of(as_of, (row.as_of for row in rows))
     return Rollup(day, rows, invalid, not_judged)

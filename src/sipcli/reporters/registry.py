@@ -12,7 +12,9 @@ from typing import Any, Literal
 
 from sipcli.reporters.base import Reporter
 
-Kind = Literal["diagnostics", "statistics", "scores", "progress", "diff", "rollup", "rules"]
+Kind = Literal[
+    "diagnostics", "statistics", "scores", "progress", "diff", "rollup", "rules", "status"
+]
 
 _REPORTERS: dict[Kind, dict[str, str]] = {
     # validate and lint; the first name of each kind is its default
@@ -49,6 +51,11 @@ _REPORTERS: dict[Kind, dict[str, str]] = {
         "json": "sipcli.reporters.rollup_report:RollupJson",
         "markdown": "sipcli.reporters.rollup_report:RollupMarkdown",
         "html": "sipcli.reporters.rollup_report:RollupHtml",
+    },
+    "status": {
+        "table": "sipcli.reporters.status_report:StatusTable",
+        "json": "sipcli.reporters.status_report:StatusJson",
+        "markdown": "sipcli.reporters.status_report:StatusMarkdown",
     },
     "rules": {
         "table": "sipcli.reporters.rule_list:RulesTableReporter",
