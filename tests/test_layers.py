@@ -15,7 +15,7 @@ import pytest
 SRC = Path(__file__).resolve().parents[1] / "src" / "sipcli"
 
 #: The only modules at the top of the package; everything else lives in a stage package.
-TOP_LEVEL_MODULES = {"__init__", "__main__", "errors", "diagnostics"}
+TOP_LEVEL_MODULES = {"__init__", "__main__", "errors", "diagnostics", "project"}
 
 
 def test_import_contracts_hold() -> None:
