@@ -87,6 +87,9 @@ COMMANDS: list[list[str]] = [
     ["report", "--as-of", "2027-02-15", "-f", "html", "{plan}"],
     ["diff", str(EXAMPLES / "middle.yaml"), "{plan}"],
     ["render", "{plan}", "--to", "md,html", "-o", "{out}"],
+    ["render", "{plan}", "--draft", "--to", "md,html", "-o", "{out}"],
+    ["status", "{plan}"],
+    ["status", "-f", "json", "{plan}"],
     ["fmt", "--check", "{plan}"],
 ]
 
