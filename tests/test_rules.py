@@ -254,3 +254,16 @@ def test_an_unknown_student_group_with_nothing_close_gets_no_guess() -> None:
 """
     [message] = messages_of(find_rule("SIP401"), plan)
     assert "Did you mean" not in message
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [("ELL", "english_learners"), ("SWD", "students_with_disabilities"), ("FRL", "low_income")],
+)
+def test_sip401_suggests_the_group_a_shorthand_means(written: str, meant: str) -> None:
+    plan = (
+        "goals:\n  - id: G1\n    statement: By fall 2027, 40% of the group will meet"
+        f" expectations in ELA.\n    student_group: {written}\n"
+    )
+    (message,) = messages_of(find_rule("SIP401"), plan)
+    assert f"Did you mean '{meant}'?" in message

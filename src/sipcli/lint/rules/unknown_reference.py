@@ -11,6 +11,7 @@ from sipcli.lint.rules.base import Context, Finding, NoOptions, Rule
 from sipcli.model import Plan
 from sipcli.model.index import REFERENCE_KINDS, references
 from sipcli.model.types import StudentGroup
+from sipcli.validate.synonyms import normalised, synonym_tables
 
 #: The student groups DESE reports on, which every plan may name without defining them.
 DESE_GROUPS: tuple[str, ...] = get_args(StudentGroup)
@@ -92,28 +93,10 @@ def _unknown_groups(plan: Plan) -> Iterator[Finding]:
         )
 
 
-#: What plans often write for a DESE group, lower case: abbreviations difflib cannot guess.
-_SHORTHANDS = {
-    "all_students": "all",
-    "everyone": "all",
-    "el": "english_learners",
-    "els": "english_learners",
-    "ell": "english_learners",
-    "ells": "english_learners",
-    "mll": "english_learners",
-    "mlls": "english_learners",
-    "multilingual_learners": "english_learners",
-    "swd": "students_with_disabilities",
-    "sped": "students_with_disabilities",
-    "special_education": "students_with_disabilities",
-    "ecodis": "low_income",
-    "economically_disadvantaged": "low_income",
-}
-
-
 def _closest(group: str, local: list[str]) -> str | None:
     """Return the DESE group or plan's group ``group`` most likely means, if any is close."""
-    shorthand = _SHORTHANDS.get(group.lower().replace("-", "_"))
+    # What schools call a group (ELL, SWD, FRL) comes from data/synonyms.yaml, as in validate.
+    shorthand = synonym_tables()["student_group"].get(normalised(group))
     if shorthand is not None:
         return shorthand
     close = difflib.get_close_matches(group, [*DESE_GROUPS, *local], n=1, cutoff=0.7)
