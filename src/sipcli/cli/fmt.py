@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from sipcli.cli.only_plans import OnlyPlansOption, keep_plans
 from sipcli.cli.options import PathsArgument
 from sipcli.cli.support import (
     EXIT_CLEAN,
@@ -35,6 +36,15 @@ def fmt(
     diff: Annotated[
         bool, typer.Option("--diff", help="Change nothing; show what would change.")
     ] = False,
+    only_plans: OnlyPlansOption = False,
+    skip_invalid: Annotated[
+        bool,
+        typer.Option(
+            "--skip-invalid",
+            help="Leave a file that is not a valid plan as it is and say nothing about it "
+            "(for pre-commit, where sip lint or sip validate reports its problems once).",
+        ),
+    ] = False,
 ) -> None:
     """Rewrite plans in one layout: key order, indentation, quoted codes, school years.
 
@@ -44,12 +54,14 @@ def fmt(
     from sipcli.load.discover import collect_plan_files
 
     with cannot_run_on_sip_error():
-        files = collect_plan_files(paths)
-    outcomes = [_format_one(path, check=check, diff=diff) for path in files]
+        files = keep_plans(collect_plan_files(paths), only_plans)
+    outcomes = [
+        _format_one(path, check=check, diff=diff, skip_invalid=skip_invalid) for path in files
+    ]
     raise typer.Exit(EXIT_PROBLEMS if any(outcomes) else EXIT_CLEAN)
 
 
-def _format_one(path: Path, *, check: bool, diff: bool) -> bool:
+def _format_one(path: Path, *, check: bool, diff: bool, skip_invalid: bool = False) -> bool:
     """Format one file (or only report on it); return True when it counts as a problem."""
     from sipcli.edit.fmt import format_bytes
     from sipcli.validate.check import calendar_source
@@ -58,6 +70,8 @@ def _format_one(path: Path, *, check: bool, diff: bool) -> bool:
         raw = read_whole(path, DEFAULT_MAX_BYTES)
         result = format_bytes(raw, str(path), calendar_source(path))
     if result.formatted is None:
+        if skip_invalid and result.diagnostics and not result.error:
+            return False  # the plan's own problems: sip lint or sip validate reports them
         _report_refusal(result)
         return True
     if not result.changed:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from sipcli.cli.only_plans import OnlyPlansOption, keep_plans
 from sipcli.cli.options import (
     AllowSpecialFilesOption,
     ConfigOption,
@@ -77,6 +78,7 @@ def lint(
     ignore: IgnoreOption = None,
     max_file_size: MaxFileSizeOption = DEFAULT_MAX_BYTES,
     allow_special_files: AllowSpecialFilesOption = False,
+    only_plans: OnlyPlansOption = False,
 ) -> None:
     """Validate plans, then check them against the rules a DESE reviewer applies.
 
@@ -86,7 +88,7 @@ def lint(
 
     with cannot_run_on_sip_error():
         run = lint_files(
-            collect_inputs(paths, output_file),
+            keep_plans(collect_inputs(paths, output_file), only_plans),
             config=config,
             profile=profile,
             selection=rule_selection(select, ignore),

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from sipcli.cli.only_plans import OnlyPlansOption, keep_plans
 from sipcli.cli.options import (
     AllowSpecialFilesOption,
     MaxFileSizeOption,
@@ -38,6 +39,7 @@ def validate(
     exit_zero: ExitZeroOption = False,
     max_file_size: MaxFileSizeOption = DEFAULT_MAX_BYTES,
     allow_special_files: AllowSpecialFilesOption = False,
+    only_plans: OnlyPlansOption = False,
     show_placeholders: Annotated[
         bool,
         typer.Option(
@@ -54,7 +56,7 @@ def validate(
 
     with cannot_run_on_sip_error():
         run = validate_files(
-            collect_inputs(paths, output_file),
+            keep_plans(collect_inputs(paths, output_file), only_plans),
             max_bytes=max_file_size,
             allow_special=allow_special_files,
             show_placeholders=show_placeholders,
