@@ -93,6 +93,7 @@ def run_sip(monkeypatch: pytest.MonkeyPatch):
     """Run sip in-process through Typer's CliRunner, outside GitHub Actions by default."""
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.delenv("SIP_MAX_FILE_SIZE", raising=False)
+    monkeypatch.delenv("RUNNER_TEMP", raising=False)
 
     def run(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> Result:
         result = CliRunner().invoke(

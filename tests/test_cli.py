@@ -123,7 +123,8 @@ def test_text_under_github_actions_adds_capped_annotations(run_sip, tmp_path: Pa
     )
     path = tmp_path / "many.yaml"
     path.write_text(MINIMAL_PLAN + "goals:\n" + goals, encoding="utf-8")
-    result = run_sip("validate", path, env={"GITHUB_ACTIONS": "true"})
+    env = {"GITHUB_ACTIONS": "true", "RUNNER_TEMP": str(tmp_path)}
+    result = run_sip("validate", path, env=env)
     assert result.exit_code == 1
     annotations = [line for line in result.stdout.splitlines() if line.startswith("::")]
     assert len([line for line in annotations if line.startswith("::error ")]) == 10
@@ -192,8 +193,9 @@ def test_max_file_size_option_and_environment(run_sip, minimal_plan: Path) -> No
 def test_unknown_format_is_a_usage_error_naming_the_choices(run_sip, minimal_plan: Path) -> None:
     result = run_sip("validate", "-f", "xml", minimal_plan)
     assert result.exit_code == 2
-    assert "'xml' is not one of 'text', 'concise', 'json', 'github', 'sarif', 'junit'" in (
-        result.stderr + result.stdout
+    assert (
+        "'xml' is not one of 'text', 'concise', 'json', 'github', 'sarif', 'junit', 'gitlab'"
+        in (result.stderr + result.stdout)
     )
 
 

@@ -346,18 +346,23 @@ def test_fingerprint_depends_on_code_file_and_path() -> None:
 def test_junit_output(run_sip, plan: Path, minimal_plan: Path) -> None:
     root = ET.fromstring(run_sip("lint", "-f", "junit", plan, minimal_plan).stdout)
     assert root.tag == "testsuites"
-    assert root.attrib["failures"] == "2"
+    # Only the error fails (the default --fail-on); the warning is a skipped test case.
+    assert (root.attrib["failures"], root.attrib["skipped"]) == ("1", "1")
     suites = root.findall("testsuite")
     assert [s.attrib["name"] for s in suites] == [str(plan), str(minimal_plan)]
-    assert suites[0].find("testcase/failure").attrib["type"] == "warning"
+    assert suites[0].find("testcase/failure").attrib["type"] == "error"
+    assert suites[0].find("testcase/skipped") is not None
     assert suites[1].find("testcase").attrib["name"] == "no problems"
 
 
 def test_github_step_summary_is_written(run_sip, plan: Path, tmp_path: Path) -> None:
     summary = tmp_path / "summary.md"
-    result = run_sip(
-        "lint", plan, env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)}
-    )
+    env = {
+        "GITHUB_ACTIONS": "true",
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "RUNNER_TEMP": str(tmp_path),
+    }
+    result = run_sip("lint", plan, env=env)
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("## sip lint\n")
     assert "| Location | Code | Severity | Problem |" in text
@@ -412,9 +417,11 @@ def test_pre_commit_hooks_run_sip() -> None:
         (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
     )
     assert {hook["id"]: hook["entry"] for hook in hooks} == {
-        "sip-validate": "sip validate",
-        "sip-lint": "sip lint",
-    }
+        "sip-validate": "sip validate --only-plans",
+        "sip-lint": "sip lint --only-plans",
+        "sip-fmt": "sip fmt --only-plans --skip-invalid",
+        "sip-fmt-check": "sip fmt --check --only-plans --skip-invalid",
+    }  # run by real pre-commit in tests/test_precommit.py
 
 
 # -- Plan kinds: the rules a kind of plan is not asked for do not run -----------------------------

@@ -25,6 +25,7 @@ _REPORTERS: dict[Kind, dict[str, str]] = {
         "github": "sipcli.reporters.github:GithubReporter",
         "sarif": "sipcli.reporters.sarif:SarifReporter",
         "junit": "sipcli.reporters.junit:JunitReporter",
+        "gitlab": "sipcli.reporters.gitlab:GitlabReporter",
     },
     # validate and lint --statistics
     "statistics": {

@@ -1,7 +1,9 @@
 """A Markdown job summary for GitHub Actions (``$GITHUB_STEP_SUMMARY``).
 
-Annotations are capped at 10 per kind; the summary lists every problem (up to a size GitHub
-accepts), so nothing is lost from view.
+Annotations are capped (10 per kind per step, 50 per job); the summary lists every problem
+(up to a size GitHub accepts), so nothing is lost from view. `sip validate` and `sip lint`
+append it under GitHub Actions for the formats read in the log (text, concise, github);
+``SIP_STEP_SUMMARY=0`` in the workflow's ``env`` turns it off (``cli/output.py`` decides).
 """
 
 from __future__ import annotations
