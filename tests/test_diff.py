@@ -293,7 +293,7 @@ def test_an_invalid_side_shows_its_diagnostics_and_exits_1(
     result = run_sip("diff", old, new, "--format", "json")
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert f"{new}:" in result.stderr and "plan.type" in result.stderr
+    assert f"{new}:" in result.stderr and "The plan's type" in result.stderr
     assert f"sip: cannot compare: {new} is not a valid plan" in result.stderr
 
 
