@@ -299,8 +299,17 @@ def test_an_existing_schema_is_kept_and_named(run_sip, tmp_path: Path) -> None:
     result = run_sip("init", "--no-input", tmp_path / "plan.yaml")
     assert result.exit_code == 0
     assert schema.read_text(encoding="utf-8") == "{}"
-    assert f"Kept {schema}, the plan format already there" in result.stderr
+    assert f"Kept {schema}, a plan format already there but not this sip's" in result.stderr
     assert f"sip schema -o {schema} brings it up to date" in result.stderr
+
+
+def test_a_schema_of_this_sip_is_kept_as_up_to_date(run_sip, tmp_path: Path) -> None:
+    assert run_sip("init", "--no-input", tmp_path / "a.yaml").exit_code == 0
+    result = run_sip("init", "--no-input", tmp_path / "b.yaml")
+    assert result.exit_code == 0
+    schema = tmp_path / SCHEMA_FILE_NAME
+    assert f"Kept {schema}, this sip's plan format, already there" in result.stderr
+    assert "brings it up to date" not in result.stderr
 
 
 def test_a_schema_url_writes_only_the_plan(run_sip, tmp_path: Path) -> None:

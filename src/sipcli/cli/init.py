@@ -241,13 +241,25 @@ def _schema_beside(schema_path: Path) -> str:
     from sipcli.validate.schema import plan_json_schema_text
 
     why = "its first line points editors with the YAML extension to it for completion and checks"
+    current = plan_json_schema_text()
     if schema_path.exists():
+        if _same_text(schema_path, current):
+            return f"Kept {schema_path}, this sip's plan format, already there: {why}."
         return (
-            f"Kept {schema_path}, the plan format already there: {why}. "
-            f"sip schema -o {shlex.quote(str(schema_path))} brings it up to date."
+            f"Kept {schema_path}, a plan format already there but not this sip's (an older "
+            f"sip wrote it?): sip schema -o {shlex.quote(str(schema_path))} brings it up to "
+            "date, for every plan that points to it."
         )
-    write_or_fail(schema_path, plan_json_schema_text())
+    write_or_fail(schema_path, current)
     return (
         f"Wrote {schema_path}, the plan format: {why} "
         "(--schema-url URL points elsewhere and writes no such file)."
     )
+
+
+def _same_text(path: Path, text: str) -> bool:
+    """Whether the file at ``path`` holds ``text`` (False when it cannot be read)."""
+    try:
+        return path.read_text(encoding="utf-8") == text
+    except (OSError, UnicodeDecodeError):
+        return False
