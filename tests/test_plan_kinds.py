@@ -71,7 +71,8 @@ def test_a_kind_other_needs_its_title(tmp_path: Path) -> None:
     found, _ = _check(tmp_path, "plan: {kind: other}\n")
     assert [(code, line) for code, line, _, _ in found] == [("SIP101", 3)]
     assert (
-        "The plan's title is missing" in found[0][3] and "(Improvement Plan) requires it" in found[0][3]
+        "The plan's title is missing" in found[0][3]
+        and "(Improvement Plan) requires it" in found[0][3]
     )
 
 

@@ -120,7 +120,10 @@ def test_half_plan_notes_each_stage_as_far_as_it_goes(
     # Goals: a placeholder where a date belongs is not shown yet, and said so.
     goals = text[text.index("## Goals and benchmarks") :]
     assert (
-        goals.split("\n## ")[0].count("> **In progress: 1 placeholder to fill in; 1 part left out until it can be read**") == 1
+        goals.split("\n## ")[0].count(
+            "> **In progress: 1 placeholder to fill in; 1 part left out until it can be read**"
+        )
+        == 1
     )
     # The stages cut from the plan still appear, with their headings, as not started.
     for title in ("District systems of support", "Implementation roadmap", "Monitoring progress"):
