@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from sipcli.lint.explain import rules_markdown
 from sipcli.lint.settings import load_settings
 from sipcli.lint.suppress import parse_suppressions
+from sipcli.reporters.rule_list import rules_reference
 from sipcli.reporters.sarif import fingerprint
 
 from .conftest import EXAMPLES, MINIMAL_PLAN, ROOT
@@ -405,7 +405,7 @@ def test_config_command_shows_sources(run_sip, plan: Path) -> None:
 
 
 def test_docs_rules_md_is_current() -> None:
-    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == rules_markdown(), (
+    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == rules_reference(), (
         "docs/rules.md is stale: run `sip rules --format markdown > docs/rules.md`"
     )
 
