@@ -94,6 +94,8 @@ def run_sip(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.delenv("SIP_MAX_FILE_SIZE", raising=False)
     monkeypatch.delenv("RUNNER_TEMP", raising=False)
+    for colour in ("FORCE_COLOR", "NO_COLOR"):
+        monkeypatch.delenv(colour, raising=False)
 
     def run(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> Result:
         result = CliRunner().invoke(

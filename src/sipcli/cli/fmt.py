@@ -9,15 +9,16 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from sipcli.cli.only_plans import OnlyPlansOption, keep_plans
-from sipcli.cli.options import PathsArgument
+from sipcli.cli.options import PathsArgument, StdinFilenameOption, plan_inputs
 from sipcli.cli.support import (
     EXIT_CLEAN,
     EXIT_PROBLEMS,
     cannot_run_on_sip_error,
     write_or_fail,
 )
-from sipcli.load.bounded import read_whole
+from sipcli.cli.terminal import echo, file_progress
 from sipcli.load.limits import DEFAULT_MAX_BYTES
+from sipcli.load.stdin import is_stdin, read_input
 
 if TYPE_CHECKING:
     from sipcli.edit.fmt import FormatResult
@@ -45,19 +46,22 @@ def fmt(
             "(for pre-commit, where sip lint or sip validate reports its problems once).",
         ),
     ] = False,
+    stdin_filename: StdinFilenameOption = None,
 ) -> None:
     """Rewrite plans in one layout: key order, indentation, quoted codes, school years.
 
     Exit status: 0 done (nothing left to change), 1 a file would change (--check,
-    --diff) or could not be formatted, 2 sip could not run.
+    --diff) or could not be formatted, 2 sip could not run. With - the plan is read from
+    standard input and, without --check or --diff, written formatted to standard output.
     """
-    from sipcli.load.discover import collect_plan_files
-
     with cannot_run_on_sip_error():
-        files = keep_plans(collect_plan_files(paths), only_plans)
-    outcomes = [
-        _format_one(path, check=check, diff=diff, skip_invalid=skip_invalid) for path in files
-    ]
+        files = keep_plans(plan_inputs(paths, None, stdin_filename=stdin_filename), only_plans)
+    outcomes = []
+    with file_progress("formatted") as on_file:
+        for done, path in enumerate(files):
+            if on_file is not None:
+                on_file(done, len(files))
+            outcomes.append(_format_one(path, check=check, diff=diff, skip_invalid=skip_invalid))
     raise typer.Exit(EXIT_PROBLEMS if any(outcomes) else EXIT_CLEAN)
 
 
@@ -67,23 +71,27 @@ def _format_one(path: Path, *, check: bool, diff: bool, skip_invalid: bool = Fal
     from sipcli.validate.check import calendar_source
 
     with cannot_run_on_sip_error():
-        raw = read_whole(path, DEFAULT_MAX_BYTES)
+        raw = read_input(path, DEFAULT_MAX_BYTES)
         result = format_bytes(raw, str(path), calendar_source(path))
     if result.formatted is None:
         if skip_invalid and result.diagnostics and not result.error:
             return False  # the plan's own problems: sip lint or sip validate reports them
         _report_refusal(result)
         return True
+    if is_stdin(path) and not (check or diff):
+        # `sip fmt -` is a filter (editors use it): the formatted plan, changed or not.
+        typer.echo(result.formatted, nl=False)
+        return False
     if not result.changed:
         return False
     if diff:
         _show_diff(result)
     if check:
-        typer.echo(f"would reformat {path}")
+        echo(f"would reformat {path}")
     if check or diff:
         return True
     if _read_only(path):
-        typer.echo(
+        echo(
             f"sip: cannot write {path}: it is read-only; nothing was changed. Make the file "
             "writable (or save a copy you can edit) and run sip fmt again.",
             err=True,
@@ -91,7 +99,7 @@ def _format_one(path: Path, *, check: bool, diff: bool, skip_invalid: bool = Fal
         return True
     # Replaced only if the file still holds what was read: an edit saved meanwhile stays.
     write_or_fail(path, result.formatted, expected=raw)
-    typer.echo(f"reformatted {path}")
+    echo(f"reformatted {path}", chatter=True)
     return False
 
 
@@ -106,19 +114,19 @@ def _read_only(path: Path) -> bool:
 def _report_refusal(result: FormatResult) -> None:
     # A file that does not load or validate is never rewritten: say why, as validate would.
     for diagnostic in result.diagnostics:
-        typer.echo(
+        echo(
             f"{result.file}:{diagnostic.line}:{diagnostic.column}: {diagnostic.code} "
             f"{diagnostic.message}",
             err=True,
         )
     if result.diagnostics:
-        typer.echo(
+        echo(
             f"sip: {result.file} was not formatted; fix the problems above "
             f"(see `sip validate {result.file}`).",
             err=True,
         )
     if result.error:
-        typer.echo(f"sip: {result.error}", err=True)
+        echo(f"sip: {result.error}", err=True)
 
 
 def _show_diff(result: FormatResult) -> None:
@@ -130,4 +138,4 @@ def _show_diff(result: FormatResult) -> None:
         fromfile=f"{result.file} (original)",
         tofile=f"{result.file} (formatted)",
     )
-    typer.echo("".join(lines), nl=False)
+    echo("".join(lines), nl=False)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from sipcli.cli.support import fail, write_or_fail
+from sipcli.cli.terminal import say
 
 if TYPE_CHECKING:
     from sipcli.validate.scaffold import PlanAnswers
@@ -98,10 +99,10 @@ def init(
     written = f"Wrote {path}, a new plan"
     if answers.school is not None:
         written += f" for {answers.school}"
-    typer.echo(f"{written}, with every section and DESE's expectations as comments.", err=True)
+    say(f"{written}, with every section and DESE's expectations as comments.")
     if schema_url is None:
-        typer.echo(_schema_beside(path.parent / SCHEMA_FILE_NAME), err=True)
-    typer.echo(next_steps(path), err=True)
+        say(_schema_beside(path.parent / SCHEMA_FILE_NAME))
+    say(next_steps(path))
 
 
 def next_steps(path: Path) -> str:

@@ -13,8 +13,10 @@ from sipcli.cli.options import (
     MaxFileSizeOption,
     OutputFileOption,
     PathsArgument,
+    StdinFilenameOption,
     comma_list,
     format_option,
+    plan_inputs,
 )
 from sipcli.cli.output import (
     DiagnosticsRequest,
@@ -23,7 +25,8 @@ from sipcli.cli.output import (
     StatisticsOption,
     finish,
 )
-from sipcli.cli.support import cannot_run_on_sip_error, collect_inputs
+from sipcli.cli.support import cannot_run_on_sip_error
+from sipcli.cli.terminal import file_progress
 from sipcli.load.limits import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
@@ -49,6 +52,15 @@ IgnoreOption = Annotated[
         show_default=False,
     ),
 ]
+ExtendSelectOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--extend-select",
+        help="Also run these rules (codes, names or prefixes, comma-separated or repeated), "
+        "in addition to those the configuration or --select chooses.",
+        show_default=False,
+    ),
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -56,13 +68,19 @@ def register(app: typer.Typer) -> None:
     app.command("lint")(lint)
 
 
-def rule_selection(select: list[str] | None, ignore: list[str] | None) -> RuleSelection | None:
-    """Return the rules chosen with --select and --ignore (None: the configuration decides)."""
+def rule_selection(
+    select: list[str] | None, ignore: list[str] | None, extend_select: list[str] | None = None
+) -> RuleSelection | None:
+    """Return the rules chosen with --select, --extend-select and --ignore (None: the file)."""
     from sipcli.lint.settings import RuleSelection
 
-    if select is None and ignore is None:
+    if select is None and ignore is None and extend_select is None:
         return None
-    return RuleSelection(select=comma_list(select), ignore=comma_list(ignore) or ())
+    return RuleSelection(
+        select=comma_list(select),
+        ignore=comma_list(ignore) or (),
+        extend_select=comma_list(extend_select) or (),
+    )
 
 
 def lint(
@@ -76,9 +94,11 @@ def lint(
     profile: ProfileOption = None,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
+    extend_select: ExtendSelectOption = None,
     max_file_size: MaxFileSizeOption = DEFAULT_MAX_BYTES,
     allow_special_files: AllowSpecialFilesOption = False,
     only_plans: OnlyPlansOption = False,
+    stdin_filename: StdinFilenameOption = None,
 ) -> None:
     """Validate plans, then check them against the rules a DESE reviewer applies.
 
@@ -86,14 +106,20 @@ def lint(
     """
     from sipcli.lint.engine import lint_files
 
-    with cannot_run_on_sip_error():
+    with cannot_run_on_sip_error(), file_progress("linted") as on_file:
         run = lint_files(
-            keep_plans(collect_inputs(paths, output_file), only_plans),
+            keep_plans(
+                plan_inputs(
+                    paths, output_file, stdin_filename=stdin_filename, max_bytes=max_file_size
+                ),
+                only_plans,
+            ),
             config=config,
             profile=profile,
-            selection=rule_selection(select, ignore),
+            selection=rule_selection(select, ignore, extend_select),
             max_bytes=max_file_size,
             allow_special=allow_special_files,
+            on_file=on_file,
         )
     request = DiagnosticsRequest(
         output_format, output_file, statistics, fail_on, exit_zero, "sip lint"

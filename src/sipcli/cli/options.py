@@ -7,18 +7,30 @@ editing any command.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from sipcli.cli.support import fail
+from sipcli.load.limits import DEFAULT_MAX_BYTES
 from sipcli.reporters.registry import Kind, format_names
 
 PathsArgument = Annotated[
     list[Path],
     typer.Argument(
-        help="Plan files, or folders to search for *.yaml and *.yml files.", show_default=False
+        help="Plan files, or folders to search for *.yaml and *.yml files; - reads a plan "
+        "from standard input.",
+        show_default=False,
+    ),
+]
+StdinFilenameOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--stdin-filename",
+        help="The name of the plan read from standard input (-): used in messages and to "
+        "find the .sip.yaml that applies.",
     ),
 ]
 OutputFileOption = Annotated[
@@ -63,6 +75,41 @@ AsOfPeriodOption = Annotated[
         "'SY2026-27 Q2', 'spring 2027', 'Q2' (in each plan's school year); default today.",
     ),
 ]
+
+
+def plan_inputs(
+    paths: list[Path],
+    output_file: Path | None,
+    *,
+    stdin_filename: Path | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> list[Path]:
+    """Return the plan files in ``paths``, reading standard input for ``-``.
+
+    The plan on standard input stands under ``stdin_filename`` (else ``-``) from here on.
+    Exits 2 when ``-`` is given twice, or ``--stdin-filename`` without ``-``.
+
+    Raises:
+        SipError: when a path does not exist or no plan file is found.
+    """
+    from sipcli.cli.support import collect_inputs, guard_output
+    from sipcli.load.stdin import STDIN_ARGUMENT, forget_stdin, read_stdin
+
+    forget_stdin()
+    dashes = sum(str(path) == STDIN_ARGUMENT for path in paths)
+    if not dashes:
+        if stdin_filename is not None:
+            fail("--stdin-filename names the plan read from standard input: add - to the paths")
+        return collect_inputs(paths, output_file)
+    if dashes > 1:
+        fail("- (standard input) is given more than once; standard input holds one plan")
+    name = stdin_filename or Path(STDIN_ARGUMENT)
+    others = [path for path in paths if str(path) != STDIN_ARGUMENT]
+    files = collect_inputs(others, output_file) if others else []
+    guard_output(output_file, [name])
+    # The plan from standard input comes first; a file of the same name is not read twice.
+    plan = read_stdin(sys.stdin.buffer, name, max_bytes)
+    return [plan, *(path for path in files if path != plan)]
 
 
 def format_option(kind: Kind) -> Any:

@@ -13,6 +13,7 @@ import typer
 
 from sipcli.cli.options import ConfigOption, MaxFileSizeOption
 from sipcli.cli.support import EXIT_CLEAN, cannot_run_on_sip_error, write_or_fail
+from sipcli.cli.terminal import say
 from sipcli.load.limits import DEFAULT_MAX_BYTES
 
 
@@ -67,9 +68,8 @@ def progress_import(
         # Replaced only if the plan still holds what was read: an edit saved meanwhile stays.
         write_or_fail(plan, planned.content, expected=planned.original)
     verb = "would add" if dry_run else "added"
-    typer.echo(
+    say(
         f"{plan}: {verb} {len(result.added)} status update(s), "
-        f"{len(result.duplicates)} already recorded.",
-        err=True,
+        f"{len(result.duplicates)} already recorded."
     )
     raise typer.Exit(EXIT_CLEAN)

@@ -14,7 +14,8 @@ from sipcli.cli.options import (
     as_of_date_or_period,
     comma_list,
 )
-from sipcli.cli.support import cannot_run_on_sip_error, fail
+from sipcli.cli.support import cannot_run_on_sip_error, fail, prepare
+from sipcli.cli.terminal import file_progress, say
 from sipcli.load.limits import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
@@ -147,14 +148,14 @@ def render(
         pdf_seconds=pdf_seconds or DEFAULT_PDF_SECONDS,
         draft=draft,
     )
-    with cannot_run_on_sip_error():
-        run = render_files(collect_plan_files(paths), options)
+    with cannot_run_on_sip_error(), file_progress("rendered") as on_file:
+        run = render_files(collect_plan_files(paths), options, on_file=on_file)
     if run.invalid:
         _report_invalid(run.invalid, draft)
     for refusal in run.refused:
         typer.echo(refusal, err=True)
     for written in run.written:
-        typer.echo(f"Wrote {written}", err=True)
+        say(f"Wrote {written}")
     raise typer.Exit(run.exit_code())
 
 
@@ -175,12 +176,11 @@ def _report_invalid(invalid: list[FileResult], draft: bool) -> None:
     from sipcli.diagnostics import RunResult
     from sipcli.reporters.registry import get_reporter
 
-    get_reporter("diagnostics", "text").write(RunResult(invalid), sys.stdout)
+    prepare(get_reporter("diagnostics", "text")).write(RunResult(invalid), sys.stdout)
     if not draft:
         # A plan being written is not valid yet: say how to see it anyway.
-        typer.echo(
+        say(
             "Nothing was rendered for a plan that is not valid. To preview a plan still being "
             "written, run sip render --draft: every page is marked Draft and what is left to "
-            "fill in shows as gaps.",
-            err=True,
+            "fill in shows as gaps."
         )

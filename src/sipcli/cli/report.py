@@ -16,6 +16,7 @@ from sipcli.cli.options import (
     format_option,
 )
 from sipcli.cli.support import cannot_run_on_sip_error, collect_inputs, output
+from sipcli.cli.terminal import file_progress
 from sipcli.load.limits import DEFAULT_MAX_BYTES
 
 
@@ -44,7 +45,7 @@ def report(
     from sipcli.status.view import rollup_stages
 
     day = as_of_date_or_period(as_of)
-    with cannot_run_on_sip_error():
+    with cannot_run_on_sip_error(), file_progress("read") as on_file:
         plans = collect_inputs(paths, output_file)
         rollup = build_rollup(
             plans,
@@ -52,6 +53,7 @@ def report(
             judge_stages=rollup_stages,
             config=config,
             max_bytes=max_file_size,
+            on_file=on_file,
         )
     output(get_reporter("rollup", output_format), rollup, output_file)
     raise typer.Exit(rollup.exit_code())

@@ -28,8 +28,10 @@ def list_rules(output_format: Annotated[str, format_option("rules")] = "table") 
 def explain_rule(
     code: Annotated[str, typer.Argument(help="A code (SIP201) or name (goal-missing-baseline).")],
 ) -> None:
-    """Explain one rule: why it matters, and a failing and a passing example."""
+    """Explain one rule: why it matters, a failing and a passing example, and its page."""
+    from sipcli.lint.catalog import find_entry
     from sipcli.lint.explain import explain
+    from sipcli.project import rule_doc_url
 
     with cannot_run_on_sip_error():
         text = explain(code)
@@ -37,3 +39,7 @@ def explain_rule(
     from rich.markdown import Markdown
 
     Console(soft_wrap=False).print(Markdown(text))
+    entry = find_entry(code)
+    if entry is not None:
+        # Plain text, never wrapped: the whole address must stay clickable and copyable.
+        sys.stdout.write(f"\nDocumentation: {rule_doc_url(entry.code)}\n")

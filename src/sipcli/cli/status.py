@@ -8,7 +8,13 @@ from typing import Annotated
 import typer
 
 from sipcli.cli.options import ConfigOption, MaxFileSizeOption, OutputFileOption, format_option
-from sipcli.cli.support import EXIT_CANNOT_RUN, EXIT_CLEAN, cannot_run_on_sip_error, output
+from sipcli.cli.support import (
+    EXIT_CANNOT_RUN,
+    EXIT_CLEAN,
+    cannot_run_on_sip_error,
+    output,
+    prepare,
+)
 from sipcli.load.limits import DEFAULT_MAX_BYTES
 
 PlanArgument = Annotated[
@@ -54,7 +60,9 @@ def status(
         if run.unreadable is not None:
             # The problem as `sip validate` reports it, in JSON when JSON was asked for.
             shown = "json" if output_format == "json" else "text"
-            get_reporter("diagnostics", shown).write(RunResult([run.unreadable]), sys.stdout)
+            prepare(get_reporter("diagnostics", shown)).write(
+                RunResult([run.unreadable]), sys.stdout
+            )
         typer.echo(
             f"sip: error: {plan} cannot be read as a plan, so sip cannot say where it stands. "
             "Fix the problem above (sip validate shows it too), or start a plan with sip init.",

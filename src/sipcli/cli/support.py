@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 import typer
 
+from sipcli.cli.terminal import ReaderGone, color_for, guard_pipe, reader_gone, say, settings
 from sipcli.errors import SipError
 
 if TYPE_CHECKING:
@@ -67,16 +68,33 @@ def output(
     """
     from sipcli.reporters.writer import write_report
 
+    prepare(reporter, to_file=output_file is not None)
     try:
         fence = stop_commands and output_file is None and reporter.name in _FOR_PEOPLE
         with _no_workflow_commands(active=fence):
-            write_report(reporter, result, output_file=output_file, stdout=sys.stdout)
+            write_report(reporter, result, output_file=output_file, stdout=guard_pipe(sys.stdout))
+    except (ReaderGone, BrokenPipeError):
+        # The reader stopped early (`| head`): stop writing, say nothing, and let the command
+        # exit with its own status, so `set -o pipefail` still sees problems found.
+        reader_gone()
+        return
     except OSError as error:
         # The temporary file beside the target is an implementation detail: name the target.
         target = output_file if output_file is not None else "to standard output"
         fail(f"cannot write {target}: {error.strerror or error}")
     if output_file is not None and announce:
-        typer.echo(f"Wrote {output_file}", err=True)
+        say(f"Wrote {output_file}")
+
+
+def prepare(reporter: Reporter[ResultT], *, to_file: bool = False) -> Reporter[ResultT]:
+    """Set ``reporter``'s colour and quietness from ``--color``, the environment and ``-q``.
+
+    A report written to a file never has colour; on standard output `color_for` decides.
+    """
+    if reporter.color is None:
+        reporter.color = False if to_file else color_for(sys.stdout)
+    reporter.quiet = settings.quiet
+    return reporter
 
 
 #: The formats meant for a person reading the log; the others are piped to tools or files,

@@ -12,7 +12,9 @@ from sipcli.cli.options import (
     MaxFileSizeOption,
     OutputFileOption,
     PathsArgument,
+    StdinFilenameOption,
     format_option,
+    plan_inputs,
 )
 from sipcli.cli.output import (
     DiagnosticsRequest,
@@ -21,7 +23,8 @@ from sipcli.cli.output import (
     StatisticsOption,
     finish,
 )
-from sipcli.cli.support import cannot_run_on_sip_error, collect_inputs
+from sipcli.cli.support import cannot_run_on_sip_error
+from sipcli.cli.terminal import file_progress
 from sipcli.load.limits import DEFAULT_MAX_BYTES
 
 
@@ -39,6 +42,7 @@ def validate(
     exit_zero: ExitZeroOption = False,
     max_file_size: MaxFileSizeOption = DEFAULT_MAX_BYTES,
     allow_special_files: AllowSpecialFilesOption = False,
+    stdin_filename: StdinFilenameOption = None,
     only_plans: OnlyPlansOption = False,
     show_placeholders: Annotated[
         bool,
@@ -54,12 +58,18 @@ def validate(
     """
     from sipcli.validate.plans import validate_files
 
-    with cannot_run_on_sip_error():
+    with cannot_run_on_sip_error(), file_progress("checked") as on_file:
         run = validate_files(
-            keep_plans(collect_inputs(paths, output_file), only_plans),
+            keep_plans(
+                plan_inputs(
+                    paths, output_file, stdin_filename=stdin_filename, max_bytes=max_file_size
+                ),
+                only_plans,
+            ),
             max_bytes=max_file_size,
             allow_special=allow_special_files,
             show_placeholders=show_placeholders,
+            on_file=on_file,
         )
     request = DiagnosticsRequest(
         output_format, output_file, statistics, fail_on, exit_zero, "sip validate"

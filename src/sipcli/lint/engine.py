@@ -23,7 +23,7 @@ from sipcli.load.source import Document
 from sipcli.model import Plan
 from sipcli.model.kinds import facts_for
 from sipcli.model.reference import Reference
-from sipcli.validate.plans import PlanFile, read_plans
+from sipcli.validate.plans import FileProgress, PlanFile, read_plans
 
 
 @dataclass(frozen=True)
@@ -127,15 +127,20 @@ def lint_files(
     selection: RuleSelection | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     allow_special: bool = False,
+    on_file: FileProgress | None = None,
 ) -> RunResult:
     """Lint every file, each with the configuration that applies to it.
+
+    ``on_file`` is told ``(done, total)`` as files are linted (see `read_plans`).
 
     Raises:
         SipError: when a configuration file is invalid, a selector names no rule, or a file
             cannot be read.
     """
     results = []
-    sources = read_plans(paths, config=config, max_bytes=max_bytes, allow_special=allow_special)
+    sources = read_plans(
+        paths, config=config, max_bytes=max_bytes, allow_special=allow_special, on_file=on_file
+    )
     for source in sources:
         settings = settings_for(source.path, config=config, profile=profile, selection=selection)
         results.append(lint_plan(source, settings))

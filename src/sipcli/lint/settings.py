@@ -1,14 +1,14 @@
 """What the configuration means for the lint rules: each rule's severity and options.
 
-The file itself is read by ``load.config``. The effective severity of each rule comes from, in order: the profile (draft, standard or
-submission), ``select`` and ``ignore``, ``rules: {CODE: {severity: ...}}``, the command
-line's ``--select`` and ``--ignore``, and ``per-file-ignores``. Each setting remembers where it
-came from, for ``sip config``.
+The file itself is read by ``load.config``. The effective severity of each rule comes from,
+in order: the profile (draft, standard or submission), ``select``, ``extend-select`` and
+``ignore``, ``rules: {CODE: {severity: ...}}``, the command line's ``--select``,
+``--extend-select`` and ``--ignore``, and ``per-file-ignores`` (gitignore-style patterns).
+Each setting remembers where it came from, for ``sip config``.
 """
 
 from __future__ import annotations
 
-import fnmatch
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
@@ -30,6 +30,7 @@ from sipcli.load.config import (
     config_path_for,
     read_config,
 )
+from sipcli.load.ignore import matches
 from sipcli.load.positions import locate
 from sipcli.model.reference import Reference
 from sipcli.validate.plans import reference_in
@@ -40,12 +41,14 @@ class RuleSelection:
     """Rules chosen on the command line; they override the configuration file.
 
     ``select``: run only these rules (a rule named here runs even where the file or profile
-    turned it off). ``ignore``: never run these, even when selected. Selectors are codes,
-    names, code prefixes or ALL, as in the file.
+    turned it off). ``extend_select``: also run these, keeping what the file (or ``select``)
+    chose. ``ignore``: never run these, even when selected. Selectors are codes, names, code
+    prefixes or ALL, as in the file.
     """
 
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
 
     @cached_property
     def selected(self) -> frozenset[RuleClass] | None:
@@ -70,6 +73,15 @@ class RuleSelection:
         """
         return _named_by("--ignore", self.ignore)
 
+    @cached_property
+    def extended(self) -> frozenset[RuleClass]:
+        """The rules ``--extend-select`` names.
+
+        Raises:
+            SipError: naming the option, when a selector names no rule.
+        """
+        return _named_by("--extend-select", self.extend_select)
+
     def apply(self, rule: RuleClass, state: RuleState, profile: Profile) -> RuleState:
         """Return ``rule``'s state once this selection is applied to it.
 
@@ -81,14 +93,21 @@ class RuleSelection:
         """
         if rule in self.ignored:
             return replace(state, severity=None, source="--ignore")
+        if rule in self.extended:
+            return _switched_on(rule, state, profile, "--extend-select")
         if self.selected is None:
             return state
         if rule not in self.selected:
             return replace(state, severity=None, source="--select")
-        if state.severity is None:
-            severity = profile_severity(rule, profile) or rule.severity
-            return replace(state, severity=severity, source="--select")
+        return _switched_on(rule, state, profile, "--select")
+
+
+def _switched_on(rule: RuleClass, state: RuleState, profile: Profile, source: str) -> RuleState:
+    """Return ``state`` turned on (at the profile's severity, else the rule's) if it was off."""
+    if state.severity is not None:
         return state
+    severity = profile_severity(rule, profile) or rule.severity
+    return replace(state, severity=severity, source=source)
 
 
 def _named_by(option: str, selectors: tuple[str, ...]) -> frozenset[RuleClass]:
@@ -150,7 +169,7 @@ class Settings:
         return {
             rule
             for pattern, rules in self.per_file_ignores.items()
-            if fnmatch.fnmatch(relative, pattern)
+            if matches(pattern, relative)  # gitignore-style: * stops at /, ** spans folders
             for rule in rules
         }
 
@@ -231,6 +250,11 @@ def _rule_state(
     )
     if selected is not None and rule not in selected:
         severity, decided_by = None, f"{source} (select)"
+    if any(rule in select_rules(selector) for selector in data.extend_select):
+        # extend-select adds to select (or to the profile), as ruff's does.
+        if severity is None:
+            severity = profile_severity(rule, profile) or rule.severity
+        decided_by = f"{source} (extend-select)"
     if any(rule in select_rules(selector) for selector in data.ignore):
         severity, decided_by = None, f"{source} (ignore)"
     setting = _setting_for(rule, data)
@@ -270,6 +294,8 @@ def _check_selectors(path: Path, raw: Any, data: ConfigFile) -> None:
 def _selectors(data: ConfigFile) -> Iterator[tuple[tuple[str | int, ...], str]]:
     for index, selector in enumerate(data.select or []):
         yield ("select", index), selector
+    for index, selector in enumerate(data.extend_select):
+        yield ("extend-select", index), selector
     for index, selector in enumerate(data.ignore):
         yield ("ignore", index), selector
     for key in data.rules:

@@ -5,6 +5,12 @@
 ``# sip: noqa`` silences every rule on its line. A suppression that silences nothing is
 reported as SIP901 unused-noqa, so stale ones do not pile up.
 
+``# sip: noqa-file: SIP201 reason`` on a line of its own, anywhere in the file, silences
+those rules in the whole file; a bare ``# sip: noqa-file`` silences every rule there, as
+ruff's ``# ruff: noqa`` does. Neither silences the format checks of `sip validate`
+(SIP0xx, SIP1xx): a plan that does not follow the format is never linted. An unused one
+is SIP901 too.
+
 Comments are read from the file's lines as `sipcli.load.source.split_lines` cuts them, which is
 where ruamel counts lines too, so positions and comments cannot disagree.
 """
@@ -22,22 +28,32 @@ UNUSED_NOQA = Check(
 )
 
 _NOQA = re.compile(r"#\s*sip:\s*noqa(?P<rest>(?::.*)?)$", re.IGNORECASE)
+_NOQA_FILE = re.compile(r"^\s*#\s*sip:\s*noqa-file(?P<rest>(?::.*)?)\s*$", re.IGNORECASE)
 _SELECTOR = re.compile(r"^(SIP\d{3}|[a-z][a-z0-9]*(?:-[a-z0-9]+)+)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Suppression:
-    """One noqa comment: its line and column, and the codes or names it lists (empty: all)."""
+    """One noqa comment: its line and column, and the codes or names it lists (empty: all).
+
+    ``whole_file``: a ``# sip: noqa-file`` comment, for every line of the file.
+    """
 
     line: int
     column: int
     selectors: tuple[str, ...]
+    whole_file: bool = False
 
 
 def parse_suppressions(lines: Sequence[str]) -> list[Suppression]:
-    """Find every ``# sip: noqa`` comment in the file's lines."""
+    """Find every ``# sip: noqa`` and ``# sip: noqa-file`` comment in the file's lines."""
     found = []
     for number, text in enumerate(lines, start=1):
+        whole = _NOQA_FILE.match(text)
+        if whole is not None:
+            column = text.index("#") + 1
+            found.append(Suppression(number, column, _selectors(whole.group("rest")), True))
+            continue
         match = _NOQA.search(text)
         if match is None or not _is_comment(text, match.start()):
             continue
@@ -60,7 +76,7 @@ def _selectors(rest: str) -> tuple[str, ...]:
 
 
 def _silences(suppression: Suppression, diagnostic: Diagnostic) -> bool:
-    if suppression.line != diagnostic.line:
+    if suppression.line != diagnostic.line and not suppression.whole_file:
         return False
     return not suppression.selectors or bool(
         {diagnostic.code, diagnostic.name} & set(suppression.selectors)
@@ -102,13 +118,19 @@ def _could_apply(suppression: Suppression, enabled: set[str], every_rule_enabled
 
 def _unused(suppression: Suppression, file: str) -> Diagnostic:
     listed = ", ".join(suppression.selectors) or "any rule"
+    message = (
+        f"This '# sip: noqa' for {listed} silences nothing on this line; remove it (the "
+        "problem it silenced may be fixed, or it is on the wrong line)."
+    )
+    if suppression.whole_file:
+        message = (
+            f"This '# sip: noqa-file' for {listed} silences nothing in this file; remove it "
+            "(the problems it silenced are fixed)."
+        )
     return Diagnostic.of(
         UNUSED_NOQA,
         file=file,
         line=suppression.line,
         column=suppression.column,
-        message=(
-            f"This '# sip: noqa' for {listed} silences nothing on this line; remove it (the "
-            "problem it silenced may be fixed, or it is on the wrong line)."
-        ),
+        message=message,
     )

@@ -1,5 +1,9 @@
 """The configuration file, ``.sip.yaml``: found upward from each plan, read and checked.
 
+``[tool.sip]`` in a ``pyproject.toml`` holds the same keys, for repositories that keep their
+tools' settings there. In one folder ``.sip.yaml`` wins (as ruff's ``ruff.toml`` wins over
+its ``pyproject.toml``): `ignored_config` names the file set aside, for ``sip config``.
+
 This module only reads the file into a `ConfigFile`; what its settings mean for the lint
 rules is ``lint.settings``, and the reference facts it names are read by
 ``validate.plans.reference_for``. Reading it needs no rule, so commands that only want the
@@ -9,6 +13,7 @@ reference facts (score, progress, render, report) do not import the rules.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -23,15 +28,26 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from sipcli.diagnostics import closest, format_plan_path
 from sipcli.errors import SipError
+from sipcli.load.bounded import read_whole
+from sipcli.load.limits import DEFAULT_MAX_BYTES
 from sipcli.load.positions import locate
-from sipcli.load.source import Document, load_file
+from sipcli.load.source import Document, load_file, split_lines
 from sipcli.periods import CalendarSettings
 from sipcli.periods.calendar import Assessment, Span, Window
 
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+
 CONFIG_NAMES = (".sip.yaml", ".sip.yml")
+PYPROJECT = "pyproject.toml"
+#: A ``[tool.sip]`` table (or one of its sub-tables) in a pyproject.toml.
+_TOOL_SIP = re.compile(r"^\s*\[\s*tool\s*\.\s*(?:sip|\"sip\")\s*[\].]", re.MULTILINE)
 Profile = Literal["draft", "standard", "submission"]
 PROFILES: tuple[Profile, ...] = ("draft", "standard", "submission")
 SeverityOrOff = Literal["error", "warning", "info", "off"]
@@ -196,12 +212,14 @@ class ConfigFile(_ConfigModel):
     """draft (early drafts: one level milder), standard, or submission (DESE's written requirements are errors)."""
     select: list[str] | None = None
     """Run only these rules: codes (SIP201), names (goal-missing-baseline), code prefixes (SIP2) or ALL."""
+    extend_select: list[str] = Field(default_factory=list)
+    """Also run these rules, in addition to those select (or the profile) chooses."""
     ignore: list[str] = Field(default_factory=list)
     """Never run these rules."""
     rules: dict[str, RuleSetting] = Field(default_factory=dict)
     """Per-rule severity and options, keyed by code or name."""
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
-    """Rules to skip for files matching a glob (relative to this file's folder)."""
+    """Rules to skip for files matching a gitignore-style pattern (relative to this file's folder; * stops at /, ** spans folders)."""
     fail_on: Literal["error", "warning", "info"] = "error"
     """The lowest severity that makes sip exit with 1."""
     reference: str | None = None
@@ -212,18 +230,63 @@ class ConfigFile(_ConfigModel):
     """The school's own status levels and thresholds, replacing on track / at risk / off track."""
     render: RenderSettings | None = None
     """How `sip render` dresses documents: prepared-by, logo and colours for the title page and headings."""
+    include: list[str] | None = None
+    """The files a folder walk reads, as gitignore-style patterns relative to this file's folder (default: *.yaml and *.yml)."""
+    exclude: list[str] = Field(default_factory=list)
+    """Files and folders a folder walk passes over, as gitignore-style patterns relative to this file's folder, e.g. drafts/ or **/old-*.yaml."""
+    respect_gitignore: bool = True
+    """Pass over what the repository's .gitignore files ignore when walking folders."""
 
 
 def find_config(start: Path) -> Path | None:
-    """Return the nearest ``.sip.yaml`` from ``start``'s folder up to the repository root."""
+    """Return the nearest configuration from ``start``'s folder up to the repository root.
+
+    In each folder: ``.sip.yaml`` (or ``.sip.yml``), else a ``pyproject.toml`` that has a
+    ``[tool.sip]`` table (one without it is passed over, as ruff does).
+    """
     folder = start.resolve() if start.is_dir() else start.resolve().parent
     for candidate in (folder, *folder.parents):
-        for name in CONFIG_NAMES:
-            if (candidate / name).is_file():
-                return candidate / name
+        found = _config_in(candidate)
+        if found is not None:
+            return found
         if (candidate / ".git").exists():
             return None
     return None
+
+
+def _config_in(folder: Path) -> Path | None:
+    for name in CONFIG_NAMES:
+        if (folder / name).is_file():
+            return folder / name
+    pyproject = folder / PYPROJECT
+    return pyproject if has_tool_sip(pyproject) else None
+
+
+def has_tool_sip(pyproject: Path) -> bool:
+    """Return True when ``pyproject`` is a file with a ``[tool.sip]`` table."""
+    try:
+        status = pyproject.stat()
+    except OSError:
+        return False
+    return _has_tool_sip(pyproject, status.st_mtime_ns, status.st_size)
+
+
+@cache
+def _has_tool_sip(pyproject: Path, mtime_ns: int, size: int) -> bool:
+    # Cached until the file changes: every plan's configuration search passes by it.
+    try:
+        text = read_whole(pyproject, DEFAULT_MAX_BYTES).decode("utf-8", errors="replace")
+    except SipError:
+        return False  # not a regular file, unreadable or huge: not sip's configuration
+    return _TOOL_SIP.search(text) is not None
+
+
+def ignored_config(config: Path) -> Path | None:
+    """Return the ``pyproject.toml`` with ``[tool.sip]`` that ``config`` (a .sip.yaml) overrides."""
+    if config.name == PYPROJECT:
+        return None
+    pyproject = config.parent / PYPROJECT
+    return pyproject if has_tool_sip(pyproject) else None
 
 
 def config_path_for(plan: Path, config: Path | None = None) -> Path | None:
@@ -314,17 +377,81 @@ def read_config(path: Path | None) -> tuple[ConfigFile, Document | None]:
 
 @cache
 def _read_config(path: Path, mtime_ns: int, size: int) -> tuple[ConfigFile, Document]:
+    document = _read_toml(path) if path.suffix.lower() == ".toml" else _read_yaml(path)
+    try:
+        data = ConfigFile.model_validate(document.data)
+    except ValidationError as error:
+        raise SipError(_config_errors(path, document.data, error)) from error
+    return data, document
+
+
+def _read_yaml(path: Path) -> Document:
     loaded = load_file(path)
     if loaded.document is None:
         d = loaded.diagnostic
         raise SipError(
             f"{d.file}:{d.line}:{d.column}: {d.code} {d.message}" if d else f"cannot read {path}"
         )
+    return loaded.document
+
+
+def _read_toml(path: Path) -> Document:
+    """Read the ``[tool.sip]`` table of a pyproject.toml, with the lines of its keys.
+
+    TOML readers keep no positions, so each key's line is found in the text (its table's
+    header, then ``key =``); where that fails a message points at the table's header.
+    """
+    text = read_whole(path, DEFAULT_MAX_BYTES).decode("utf-8", errors="replace")
     try:
-        data = ConfigFile.model_validate(loaded.document.data)
-    except ValidationError as error:
-        raise SipError(_config_errors(path, loaded.document.data, error)) from error
-    return data, loaded.document
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise SipError(
+            f"{path}: not valid TOML: {error}; fix the file and run sip again"
+        ) from error
+    section = raw.get("tool", {}).get("sip") if isinstance(raw.get("tool"), dict) else None
+    if not isinstance(section, dict):
+        raise SipError(
+            f"{path} has no [tool.sip] table: add one with sip's settings (the keys of "
+            ".sip.yaml), or give a .sip.yaml with --config"
+        )
+    lines = split_lines(text)
+    header = _header_line(lines, ("tool", "sip"))
+    data = _positioned(section, ("tool", "sip"), lines, header if header is not None else 0)
+    return Document(str(path), lines, data)
+
+
+def _positioned(value: Any, table: tuple[str, ...], lines: list[str], start: int) -> Any:
+    """Return ``value`` as ruamel containers carrying the (0-based) lines of their keys."""
+    if isinstance(value, list):
+        items = CommentedSeq(_positioned(item, table, lines, start) for item in value)
+        items._yaml_set_line_col(start, 0)
+        return items
+    if not isinstance(value, dict):
+        return value
+    mapping = CommentedMap()
+    mapping._yaml_set_line_col(start, 0)
+    for key, item in value.items():
+        own = _header_line(lines, (*table, key))
+        line, column = _key_position(lines, key, start) if own is None else (own, 0)
+        mapping[key] = _positioned(item, (*table, key), lines, line)
+        mapping.lc.add_kv_line_col(key, [line, column, line, column])
+    return mapping
+
+
+def _header_line(lines: list[str], table: tuple[str, ...]) -> int | None:
+    names = r"\s*\.\s*".join(rf"(?:{re.escape(n)}|\"{re.escape(n)}\")" for n in table)
+    header = re.compile(rf"^\s*\[\s*{names}\s*\]")
+    return next((number for number, text in enumerate(lines) if header.match(text)), None)
+
+
+def _key_position(lines: list[str], key: str, start: int) -> tuple[int, int]:
+    pattern = re.compile(rf"^\s*(?:{re.escape(key)}|\"{re.escape(key)}\"|'{re.escape(key)}')\s*=")
+    for number in range(start + 1, len(lines)):
+        if lines[number].lstrip().startswith("["):
+            break  # the next table: the key is written some other way (dotted, inline)
+        if pattern.match(lines[number]):
+            return number, len(lines[number]) - len(lines[number].lstrip())
+    return start, 0
 
 
 def _config_errors(path: Path, raw: Any, error: ValidationError) -> str:

@@ -1,11 +1,21 @@
-"""Find the plan files named on the command line: files as given, folders searched recursively."""
+"""Find the plan files named on the command line: files as given, folders searched recursively.
+
+A folder walk follows the configuration that applies to the folder (the nearest
+``.sip.yaml`` or ``[tool.sip]``): ``include`` (default ``*.yaml`` and ``*.yml``) and
+``exclude``, gitignore-style patterns relative to the configuration's folder, and, unless
+``respect-gitignore: false``, the ``.gitignore`` files from the repository root down. A
+file named on the command line is always read: the user chose it.
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from sipcli.errors import NoInputError, UnreadableFileError
+from sipcli.load.ignore import Patterns, gitignore_in, gitignores_above, ignored, patterns
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 #: Folders that never hold plans and can be large.
@@ -36,14 +46,69 @@ def collect_plan_files(paths: Iterable[Path]) -> list[Path]:
     return list(found)
 
 
+@dataclass(frozen=True)
+class WalkRules:
+    """What a folder walk takes: ``include`` and ``exclude`` patterns, and .gitignore or not."""
+
+    include: Patterns | None
+    exclude: Patterns | None
+    respect_gitignore: bool = True
+
+
+def walk_rules(folder: Path) -> WalkRules:
+    """Return the walk settings of the configuration that applies to ``folder``.
+
+    Raises:
+        SipError: when that configuration file is invalid.
+    """
+    from sipcli.load.config import find_config, read_config  # noqa: PLC0415 - pydantic
+
+    config = find_config(folder)
+    data, _ = read_config(config)
+    base = config.parent if config is not None else folder.resolve()
+    include = patterns(base, data.include) if data.include is not None else None
+    exclude = patterns(base, data.exclude) if data.exclude else None
+    return WalkRules(include, exclude, data.respect_gitignore)
+
+
 def _plans_below(folder: Path) -> list[Path]:
+    rules = walk_rules(folder)
+    root = folder.resolve()
+    chain = gitignores_above(root) if rules.respect_gitignore else []
+    layers = {root: chain}
     plans = []
-    for path in sorted(folder.rglob("*")):
-        relative = path.relative_to(folder).parts
-        if any(part in SKIPPED_FOLDERS or part.startswith(".") for part in relative[:-1]):
-            continue
-        if relative[-1].startswith("."):
-            continue  # hidden files, among them sip's own .sip.yaml configuration
-        if path.suffix.lower() in PLAN_SUFFIXES and path.is_file():
-            plans.append(path)
-    return plans
+    for current, folders, files in os.walk(root):
+        here = Path(current)
+        chain = layers.pop(here)
+        own = gitignore_in(here) if rules.respect_gitignore else None
+        if own is not None:
+            chain = [*chain, own]
+        kept = []
+        for name in sorted(folders):
+            if not _skipped(here / name, name, chain, rules, is_dir=True):
+                layers[here / name] = chain
+                kept.append(name)
+        folders[:] = kept  # os.walk descends only into these
+        for name in sorted(files):
+            path = here / name
+            if not _skipped(path, name, chain, rules, is_dir=False) and _included(path, rules):
+                plans.append(folder / path.relative_to(root))
+    return sorted(plans)
+
+
+def _skipped(
+    path: Path, name: str, chain: list[Patterns], rules: WalkRules, *, is_dir: bool
+) -> bool:
+    if name.startswith("."):
+        return True  # hidden files and folders, among them sip's own .sip.yaml configuration
+    if is_dir and name in SKIPPED_FOLDERS:
+        return True
+    if rules.exclude is not None and rules.exclude.verdict(path, is_dir=is_dir):
+        return True
+    return ignored(path, chain, is_dir=is_dir)
+
+
+def _included(path: Path, rules: WalkRules) -> bool:
+    if rules.include is not None:
+        return bool(rules.include.verdict(path, is_dir=False))
+    return path.suffix.lower() in PLAN_SUFFIXES and path.is_file()

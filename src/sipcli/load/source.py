@@ -29,6 +29,7 @@ from sipcli.diagnostics import Check, Diagnostic
 from sipcli.load import libyaml, syntax_hints
 from sipcli.load.bounded import read_bounded
 from sipcli.load.limits import DEFAULT_MAX_BYTES, MAX_DEPTH
+from sipcli.load.stdin import from_stdin
 
 SYNTAX = Check("SIP001", "yaml-syntax", "The file is not valid YAML.")
 DUPLICATE_KEY = Check("SIP002", "duplicate-key", "A key appears twice in the same section.")
@@ -109,8 +110,9 @@ def load_file(
         UnreadableFileError: when the operating system cannot read the file.
     """
     file = label if label is not None else str(path)
-    read = read_bounded(path, max_bytes, allow_special=allow_special)
-    if read.too_large:
+    # A plan given as `-` was read from standard input once, within the same limit.
+    read = from_stdin(path) or read_bounded(path, max_bytes, allow_special=allow_special)
+    if read.too_large or len(read.data) > max_bytes:
         return _refused(file, [], Refusal(TOO_LARGE, 1, 1, _too_large(read.size, max_bytes)))
     return load_bytes(read.data, file=file, max_bytes=max_bytes)
 

@@ -31,7 +31,7 @@ from sipcli.monitor.progress import (
     scale_for,
 )
 from sipcli.score import score_plan
-from sipcli.validate.plans import PlanFile, read_plans
+from sipcli.validate.plans import FileProgress, PlanFile, read_plans
 
 
 @dataclass(frozen=True)
@@ -187,11 +187,13 @@ def build_rollup(
     progress: ProgressCounter | None = benchmarks_behind,
     config: Path | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    on_file: FileProgress | None = None,
 ) -> Rollup:
     """Validate every plan and summarise each valid one, sorted by district and school.
 
     ``as_of`` is a date or a period, read in each plan's calendar and school year;
-    ``judge_stages`` gives each valid plan's stage states.
+    ``judge_stages`` gives each valid plan's stage states; ``on_file`` is told
+    ``(done, total)`` as plans are read (see `read_plans`).
 
     Raises:
         SipError: when a configuration file is invalid or ``as_of`` cannot be read.
@@ -199,7 +201,7 @@ def build_rollup(
     rows: list[SchoolRow] = []
     invalid: list[InvalidPlan] = []
     not_judged: list[NotJudged] = []
-    for source in read_plans(paths, config=config, max_bytes=max_bytes):
+    for source in read_plans(paths, config=config, max_bytes=max_bytes, on_file=on_file):
         file = str(source.path)
         if source.plan is None:
             invalid.append(InvalidPlan(file, len(source.result.diagnostics)))

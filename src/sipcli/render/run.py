@@ -29,7 +29,7 @@ from sipcli.render.pdf import DEFAULT_PDF_SECONDS, PdfConversionError, docxs_to_
 from sipcli.render.view import PlanView, build_view
 from sipcli.validate.check import calendar_source
 from sipcli.validate.draft import draft_of
-from sipcli.validate.plans import PlanFile, read_plans
+from sipcli.validate.plans import FileProgress, PlanFile, read_plans
 from sipcli.write.guard import OutputGuard
 
 if TYPE_CHECKING:
@@ -239,11 +239,14 @@ def _render_summary(plan: Plan, source: PlanFile, options: RenderOptions) -> lis
     return rendered
 
 
-def render_files(paths: Sequence[Path], options: RenderOptions) -> RenderRun:
+def render_files(
+    paths: Sequence[Path], options: RenderOptions, *, on_file: FileProgress | None = None
+) -> RenderRun:
     """Validate and render each plan; an invalid plan is reported and skipped.
 
     A PDF is the Word document converted by LibreOffice (the same DOCX bytes ``--to docx``
     writes). All of a plan's formats are written together, once every one of them is made.
+    ``on_file`` is told ``(done, total)`` as plans are rendered (see `read_plans`).
 
     Raises:
         SipError: when a template cannot be used, LibreOffice is missing or fails (for
@@ -261,7 +264,7 @@ def render_files(paths: Sequence[Path], options: RenderOptions) -> RenderRun:
     made = tuple(dict.fromkeys("docx" if fmt == "pdf" else fmt for fmt in options.formats))
     rendering = replace(options, formats=made)
     pending: list[tuple[PlanFile, list[Output]]] = []
-    for source in read_plans(paths, max_bytes=options.max_bytes):
+    for source in read_plans(paths, max_bytes=options.max_bytes, on_file=on_file):
         plan, draft = _plan_to_render(source, options, run)
         if plan is None:
             continue

@@ -9,7 +9,7 @@ output to the terminal or, whole, to a file.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import ClassVar, Generic, TextIO, TypeVar
+from typing import ClassVar, Generic, Literal, TextIO, TypedDict, TypeVar
 
 from sipcli.diagnostics import RunResult, Severity
 
@@ -25,10 +25,34 @@ class Reporter(ABC, Generic[ResultT]):
     def __init__(self, *, color: bool | None = None) -> None:
         self.color = color
         """Colour on (True), off (False), or decided by the terminal (None)."""
+        self.quiet = False
+        """Only the problems: no summary line (``sip -q``); set by the command line."""
 
     @abstractmethod
     def write(self, result: ResultT, stream: TextIO) -> None:
         """Write ``result`` to ``stream``."""
+
+
+class RichColour(TypedDict):
+    """The colour arguments of a Rich ``Console``."""
+
+    force_terminal: bool | None
+    no_color: bool | None
+    color_system: Literal["auto", "standard"] | None
+
+
+def rich_colour(color: bool | None) -> RichColour:
+    """Return the colour arguments of a Rich ``Console`` for a reporter's ``color``.
+
+    Off means no ANSI code at all (not even bold), as ``NO_COLOR`` users expect. On means
+    the 16 standard colours (all sip uses) even where Rich would find none (``TERM=dumb``):
+    ``--color always`` is always. None leaves it to Rich's own look at the stream.
+    """
+    if color is None:
+        return RichColour(force_terminal=None, no_color=None, color_system="auto")
+    if color:
+        return RichColour(force_terminal=True, no_color=False, color_system="standard")
+    return RichColour(force_terminal=False, no_color=True, color_system=None)
 
 
 def summary_line(run: RunResult) -> str:

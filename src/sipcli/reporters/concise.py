@@ -21,4 +21,5 @@ class ConciseReporter(Reporter[RunResult]):
             file = terminal_text(d.file, one_line=True)
             message = terminal_text(d.message, one_line=True)
             stream.write(f"{file}:{d.line}:{d.column}: {d.code} [{d.severity.value}] {message}\n")
-        stream.write(summary_line(run) + "\n")
+        if not self.quiet:
+            stream.write(summary_line(run) + "\n")

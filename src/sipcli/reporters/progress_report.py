@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, TextIO
 
-from sipcli.reporters.base import Reporter
+from sipcli.reporters.base import Reporter, rich_colour
 from sipcli.reporters.sanitise import markdown_value, terminal_text
 
 if TYPE_CHECKING:
@@ -177,7 +177,9 @@ class ProgressTableReporter(Reporter["ProgressRun"]):
         from rich.table import Table  # noqa: PLC0415
         from rich.text import Text  # noqa: PLC0415
 
-        console = Console(file=stream, highlight=False, soft_wrap=False, width=_width())
+        console = Console(
+            file=stream, highlight=False, soft_wrap=False, width=_width(), **rich_colour(self.color)
+        )
         for result in run.invalid:
             for d in result.diagnostics:
                 where = f"{terminal_text(d.file, one_line=True)}:{d.line}:{d.column}"

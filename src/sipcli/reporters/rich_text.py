@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.text import Text
 
 from sipcli.diagnostics import Diagnostic, FileResult, RunResult, Severity
-from sipcli.reporters.base import summary_line
+from sipcli.reporters.base import rich_colour, summary_line
 from sipcli.reporters.sanitise import terminal_text
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -22,14 +22,17 @@ EXCERPT_WIDTH = 120
 _LEFT_CONTEXT = 40
 
 
-def write_run(run: RunResult, stream: TextIO, *, color: bool | None) -> None:
-    """Write every problem with its source line, then the summary line."""
+def write_run(run: RunResult, stream: TextIO, *, color: bool | None, summary: bool = True) -> None:
+    """Write every problem with its source line, then (with ``summary``) the summary line.
+
+    ``color`` None leaves colour to Rich's own look at the stream; the command line always
+    decides it (`sipcli.cli.terminal.color_for`). Without colour no ANSI code is written.
+    """
     console = Console(
         file=stream,
         highlight=False,
         soft_wrap=True,
-        force_terminal=color,
-        no_color=color is False,
+        **rich_colour(color),
     )
     for result in run.files:
         for d in result.diagnostics:
@@ -38,8 +41,9 @@ def write_run(run: RunResult, stream: TextIO, *, color: bool | None) -> None:
             # of its own, which GitHub Actions could run as a workflow command.
             console.print(Text("  " + terminal_text(d.message, one_line=True)))
             _print_source(console, result, d)
-    style = "bold red" if run.count(Severity.ERROR) else "bold yellow"
-    console.print(Text(summary_line(run), style=style))
+    if summary:
+        style = "bold red" if run.count(Severity.ERROR) else "bold yellow"
+        console.print(Text(summary_line(run), style=style))
 
 
 def _heading(d: Diagnostic) -> Text:

@@ -6,7 +6,7 @@ import json
 from html import escape
 from typing import TYPE_CHECKING, Any, TextIO
 
-from sipcli.reporters.base import Reporter
+from sipcli.reporters.base import Reporter, rich_colour
 from sipcli.reporters.sanitise import markdown_value, terminal_text
 
 if TYPE_CHECKING:
@@ -206,7 +206,7 @@ class RollupTable(Reporter["Rollup"]):
             table.add_column(header, overflow="fold")
         for row in rollup.rows:
             table.add_row(*(Text(terminal_text(cell)) for cell in cells(row)))
-        console = Console(file=stream, highlight=False, width=160)
+        console = Console(file=stream, highlight=False, width=160, **rich_colour(self.color))
         console.print(table)
         for line in invalid_lines(rollup):
             console.print(Text(terminal_text(line, one_line=True)))

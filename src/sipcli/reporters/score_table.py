@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from sipcli.reporters.base import Reporter
+from sipcli.reporters.base import Reporter, rich_colour
 from sipcli.reporters.sanitise import terminal_text
 from sipcli.reporters.scores import summary
 
@@ -45,8 +45,14 @@ def _verdict_style(score: int) -> str:
     return "green" if score >= 75 else "yellow" if score >= 50 else "red"
 
 
-def _console(stream: TextIO) -> Console:
-    return Console(file=stream, highlight=False, soft_wrap=False, width=terminal_width(stream))
+def _console(stream: TextIO, color: bool | None) -> Console:
+    return Console(
+        file=stream,
+        highlight=False,
+        soft_wrap=False,
+        width=terminal_width(stream),
+        **rich_colour(color),
+    )
 
 
 def _write_invalid(run: ScoreRun, console: Console) -> None:
@@ -64,11 +70,11 @@ class ScoreTableReporter(Reporter["ScoreRun"]):
 
     def write(self, run: ScoreRun, stream: TextIO) -> None:
         """Write one table per goal, benchmark or statement, then the summary line."""
-        _write_tables(run, stream)
+        _write_tables(run, stream, self.color)
 
 
-def _write_tables(run: ScoreRun, stream: TextIO) -> None:
-    console = _console(stream)
+def _write_tables(run: ScoreRun, stream: TextIO, color: bool | None) -> None:
+    console = _console(stream, color)
     wide = console.width >= WIDE
     _write_invalid(run, console)
     for scored in run.items:
@@ -135,7 +141,7 @@ class ScoreSummaryReporter(Reporter["ScoreRun"]):
 
     def write(self, run: ScoreRun, stream: TextIO) -> None:
         """Write, per file, one line per goal: score, criteria not met, weakest benchmark."""
-        console = _console(stream)
+        console = _console(stream, self.color)
         _write_invalid(run, console)
         for file, rows in _summary_rows(run.items):
             if file:

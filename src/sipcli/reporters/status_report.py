@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, TextIO
 
-from sipcli.reporters.base import Reporter
+from sipcli.reporters.base import Reporter, rich_colour
 from sipcli.reporters.sanitise import markdown_value, terminal_text
 
 if TYPE_CHECKING:
@@ -129,9 +129,7 @@ class StatusTable(Reporter["PlanStatus"]):
         from rich.table import Table  # noqa: PLC0415
         from rich.text import Text  # noqa: PLC0415
 
-        console = Console(
-            file=stream, highlight=False, force_terminal=self.color, no_color=self.color is False
-        )
+        console = Console(file=stream, highlight=False, **rich_colour(self.color))
         # Plan text goes in as Text, never as markup, so "[bold]" in a plan prints as is.
         table = Table(title=Text(terminal_text(_heading(status), one_line=True)), show_lines=False)
         table.add_column("Stage", overflow="fold")

@@ -9,7 +9,7 @@ to find them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -25,6 +25,9 @@ from sipcli.validate.check import validate_bytes, validate_file
 
 if TYPE_CHECKING:
     from sipcli.load.config import ConfigFile
+
+#: Told ``(files done, files in all)`` as a run goes; the command line shows it as progress.
+FileProgress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -55,15 +58,21 @@ def read_plans(
     max_bytes: int = DEFAULT_MAX_BYTES,
     allow_special: bool = False,
     show_placeholders: bool = False,
+    on_file: FileProgress | None = None,
 ) -> Iterator[PlanFile]:
     """Load and validate each plan file in turn (pipes and devices only with ``allow_special``).
 
-    ``show_placeholders`` reports each `sip init` placeholder on its own.
+    ``show_placeholders`` reports each `sip init` placeholder on its own. ``on_file`` is told
+    ``(done, total)`` before each file and once at the end; a file counts as done once the
+    caller has asked for the next one, so its own work on the file is counted too.
 
     Raises:
         UnreadableFileError: when a file cannot be read at all.
     """
-    for path in paths:
+    paths = list(paths)
+    for done, path in enumerate(paths):
+        if on_file is not None:
+            on_file(done, len(paths))
         checked = validate_file(
             path,
             max_bytes=max_bytes,
@@ -72,6 +81,8 @@ def read_plans(
             show_placeholders=show_placeholders,
         )
         yield PlanFile(path, checked.result, checked.plan, checked.document, config)
+    if on_file is not None:
+        on_file(len(paths), len(paths))
 
 
 def read_plan_at_revision(path: Path, rev: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> PlanFile:
@@ -93,10 +104,18 @@ def validate_files(
     max_bytes: int = DEFAULT_MAX_BYTES,
     allow_special: bool = False,
     show_placeholders: bool = False,
+    on_file: FileProgress | None = None,
 ) -> RunResult:
-    """Validate every file in ``paths`` (already collected) and gather the results."""
+    """Validate every file in ``paths`` (already collected) and gather the results.
+
+    ``on_file`` is told ``(done, total)`` as files are checked (see `read_plans`).
+    """
     sources = read_plans(
-        paths, max_bytes=max_bytes, allow_special=allow_special, show_placeholders=show_placeholders
+        paths,
+        max_bytes=max_bytes,
+        allow_special=allow_special,
+        show_placeholders=show_placeholders,
+        on_file=on_file,
     )
     return RunResult([source.result for source in sources])
 
