@@ -426,3 +426,25 @@ def test_the_core_reports_each_file_done(tmp_path: Path) -> None:
     run = validate_files(paths, on_file=lambda done, total: calls.append((done, total)))
     assert len(run.files) == 3
     assert calls == [(0, 3), (1, 3), (2, 3), (3, 3)]
+
+
+def test_rule_explanations_and_diff_follow_the_colour_choice(
+    run_sip, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    _clean_colour_env(monkeypatch)
+    assert ANSI in run_sip("--color", "always", "rule", "SIP201").stdout
+    assert ANSI not in run_sip("--color", "never", "rule", "SIP201").stdout
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(FLAWED.read_text(encoding="utf-8").replace("schema_version: 1", "x: 1"))
+    for choice, coloured in (("always", True), ("never", False)):
+        result = run_sip("--color", choice, "diff", EXAMPLE_PLANS[0], broken)
+        assert result.exit_code == 1
+        assert (ANSI in result.stderr) is coloured, choice
+
+
+def test_quiet_schema_writes_the_file_and_says_nothing(run_sip, tmp_path: Path) -> None:
+    schema = tmp_path / "s.json"
+    result = run_sip("-q", "schema", "-o", schema)
+    assert result.exit_code == 0
+    assert schema.exists()
+    assert result.stderr == ""

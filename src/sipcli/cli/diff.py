@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from sipcli.cli.options import MaxFileSizeOption, OutputFileOption, format_option
-from sipcli.cli.support import cannot_run_on_sip_error, fail, guard_output, output
+from sipcli.cli.support import cannot_run_on_sip_error, fail, guard_output, output, prepare
+from sipcli.cli.terminal import color_for
 from sipcli.load.limits import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
@@ -93,7 +94,9 @@ def _report_invalid(*sides: PlanFile) -> NoReturn:
 
     invalid = [side.result for side in sides if side.plan is None]
     # Standard error: standard output is kept for the diff itself, which is not written.
-    get_reporter("diagnostics", "text").write(RunResult(invalid), sys.stderr)
+    reporter = get_reporter("diagnostics", "text")
+    reporter.color = color_for(sys.stderr)
+    prepare(reporter).write(RunResult(invalid), sys.stderr)
     names = " and ".join(dict.fromkeys(result.file for result in invalid))
     typer.echo(
         f"sip: cannot compare: {names} {'is' if len(invalid) == 1 else 'are'} not a valid "

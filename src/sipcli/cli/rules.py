@@ -9,6 +9,7 @@ import typer
 
 from sipcli.cli.options import format_option
 from sipcli.cli.support import cannot_run_on_sip_error
+from sipcli.cli.terminal import color_for
 
 
 def register(app: typer.Typer) -> None:
@@ -38,7 +39,9 @@ def explain_rule(
     from rich.console import Console
     from rich.markdown import Markdown
 
-    Console(soft_wrap=False).print(Markdown(text))
+    from sipcli.reporters.base import rich_colour
+
+    Console(soft_wrap=False, **rich_colour(color_for(sys.stdout))).print(Markdown(text))
     entry = find_entry(code)
     if entry is not None:
         # Plain text, never wrapped: the whole address must stay clickable and copyable.

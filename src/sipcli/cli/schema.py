@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from sipcli.cli.support import guard_output, write_or_fail
+from sipcli.cli.terminal import say
 
 
 def register(app: typer.Typer) -> None:
@@ -31,4 +32,4 @@ def schema(
         return
     guard_output(output, option="--output")
     write_or_fail(output, text)
-    typer.echo(f"Wrote {output}", err=True)
+    say(f"Wrote {output}")
