@@ -58,8 +58,8 @@ def test_the_writer_sends_a_report_to_the_stream_or_a_file(tmp_path) -> None:
     reporter = get_reporter("diagnostics", "concise")
     stream = io.StringIO()
     write_report(reporter, RunResult([]), output_file=None, stdout=stream)
-    assert stream.getvalue() == "All 0 files passed.\n"
+    assert stream.getvalue() == "No plan files to check.\n"
     target = tmp_path / "out" / "report.txt"
     quiet = io.StringIO()
     write_report(reporter, RunResult([]), output_file=target, stdout=quiet)
-    assert quiet.getvalue() == "" and target.read_text(encoding="utf-8") == "All 0 files passed.\n"
+    assert quiet.getvalue() == "" and target.read_text(encoding="utf-8") == "No plan files to check.\n"

@@ -62,6 +62,9 @@ def summary_line(run: RunResult) -> str:
     counts = [
         _plural(run.count(severity), severity.value) for severity in Severity if run.count(severity)
     ]
+    if not files:
+        # --only-plans (the pre-commit hooks) can pass over every file it was given.
+        return "No plan files to check."
     if not counts:
         return f"All {files} {noun} passed." if files != 1 else "1 file checked: no problems."
     with_problems = sum(1 for result in run.files if result.diagnostics)
