@@ -62,4 +62,6 @@ def test_the_writer_sends_a_report_to_the_stream_or_a_file(tmp_path) -> None:
     target = tmp_path / "out" / "report.txt"
     quiet = io.StringIO()
     write_report(reporter, RunResult([]), output_file=target, stdout=quiet)
-    assert quiet.getvalue() == "" and target.read_text(encoding="utf-8") == "No plan files to check.\n"
+    assert (
+        quiet.getvalue() == "" and target.read_text(encoding="utf-8") == "No plan files to check.\n"
+    )
