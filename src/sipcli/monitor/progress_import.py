@@ -147,9 +147,7 @@ def read_updates(text: str, csv_name: str, context: PeriodContext | None = None)
         ProgressImportError: naming every bad row and column (nothing is returned half).
     """
     context = context or PeriodContext()
-    text = text.removeprefix(_BOM)
-    delimiter = _delimiter(text)
-    records = _records(text, csv_name, delimiter)
+    delimiter, records = read_csv(text, csv_name)
     if not records or not any(cell.strip() for cell in records[0].cells):
         raise ProgressImportError(
             [f"{csv_name}: no header row; the first row names the columns: {', '.join(COLUMNS)}"]
@@ -176,6 +174,36 @@ def read_updates(text: str, csv_name: str, context: PeriodContext | None = None)
         if row is not None:
             found.append(row)
     return _checked((found, problems), csv_name)
+
+
+def read_csv(text: str, csv_name: str, delimiter: str | None = None) -> tuple[str, list[CsvRecord]]:
+    """Return a CSV's delimiter and its records, read as ``sip progress-import`` reads them.
+
+    A byte-order mark is dropped; the delimiter, unless given, is a comma, or the semicolon
+    or tab of a first line that holds no comma (see `parse_number` for the decimal mark that
+    goes with it). `sip import` reads goal sheets through this too, so both commands read
+    the same dialects.
+
+    Raises:
+        ProgressImportError: naming the row and column the csv module cannot read.
+    """
+    text = text.removeprefix(_BOM)
+    delimiter = delimiter or csv_delimiter(text)
+    return delimiter, _records(text, csv_name, delimiter)
+
+
+def decode_csv(data: bytes, csv_name: str) -> str:
+    """Return a CSV file's bytes as text (UTF-8, a byte-order mark kept for `read_csv`).
+
+    Raises:
+        SipError: when the bytes are not UTF-8, saying how to save the file.
+    """
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise SipError(
+            f"{csv_name} is not UTF-8 text (byte {error.start}); save it as 'CSV UTF-8'"
+        ) from error
 
 
 def _key(row: ImportRow) -> UpdateKey:
@@ -250,7 +278,7 @@ def _wide_sheet(cells: list[str], csv_name: str, context: PeriodContext) -> _She
 
 
 def _wide_rows(
-    sheet: _Sheet, records: list[_Record], csv_name: str, delimiter: str
+    sheet: _Sheet, records: list[CsvRecord], csv_name: str, delimiter: str
 ) -> tuple[list[ImportRow], list[str]]:
     found: list[ImportRow] = []
     problems: list[str] = []
@@ -349,7 +377,7 @@ def _update(when: When, actual: float | None, fields: dict[str, str | None]) -> 
     )
 
 
-def _delimiter(text: str) -> str:
+def csv_delimiter(text: str) -> str:
     """The CSV's delimiter: a comma, or the semicolon or tab of a header that holds no comma.
 
     Spreadsheets set to a language that writes decimals with a comma (French, German,
@@ -378,15 +406,15 @@ _QUOTE_HINT = (
 
 
 @dataclass(frozen=True)
-class _Record:
-    """One record of the CSV: its row number (the header is row 1) and its first line."""
+class CsvRecord:
+    """One record of the CSV: its row number (the first record is row 1) and its first line."""
 
     number: int
     cells: list[str]
     line: int
 
 
-def _records(text: str, csv_name: str, delimiter: str) -> list[_Record]:
+def _records(text: str, csv_name: str, delimiter: str) -> list[CsvRecord]:
     """Split the CSV into records, refusing any the csv module cannot read.
 
     ``newline=""`` keeps line ends inside quoted cells as they are and lets the reader
@@ -395,7 +423,7 @@ def _records(text: str, csv_name: str, delimiter: str) -> list[_Record]:
     """
     lines = io.StringIO(text, newline="").readlines()
     reader = csv.reader(lines, delimiter=delimiter, strict=True)
-    records: list[_Record] = []
+    records: list[CsvRecord] = []
     while True:
         line = reader.line_num + 1
         try:
@@ -407,7 +435,7 @@ def _records(text: str, csv_name: str, delimiter: str) -> list[_Record]:
             where = _Where(csv_name, len(records) + 1, line, header)
             problem = _unreadable(where, "".join(lines[line - 1 :]), delimiter, str(error))
             raise ProgressImportError([problem]) from error
-        records.append(_Record(len(records) + 1, cells, line))
+        records.append(CsvRecord(len(records) + 1, cells, line))
 
 
 @dataclass(frozen=True)
@@ -527,7 +555,7 @@ def _quoted_cell(text: str, position: int, line: int, delimiter: str) -> tuple[i
     return position, line, length, "open"
 
 
-def _swallowed_row(record: _Record, header: list[str], csv_name: str, delimiter: str) -> str:
+def _swallowed_row(record: CsvRecord, header: list[str], csv_name: str, delimiter: str) -> str:
     """A problem when a cell runs over lines of which one reads like a row of its own.
 
     A quote left open and closed by chance rows later turns those rows into text of one
@@ -899,13 +927,7 @@ def import_progress(
         SipError: when a file cannot be read or is too large.
     """
     plan_bytes = read_whole(plan_path, max_bytes)
-    csv_bytes = read_whole(csv_path, max_bytes)
-    try:
-        csv_text = csv_bytes.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise SipError(
-            f"{csv_path} is not UTF-8 text (byte {error.start}); save it as 'CSV UTF-8'"
-        ) from error
+    csv_text = decode_csv(read_whole(csv_path, max_bytes), str(csv_path))
     calendar = calendar_source(plan_path, config)
     _, plan, _ = _load_valid(plan_bytes, str(plan_path), max_bytes, calendar)
     # Periods in the CSV are read as the plan's are: its calendar, bare terms in its year.
