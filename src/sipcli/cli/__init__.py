@@ -25,6 +25,7 @@ from sipcli.cli import (
     config,
     diff,
     fmt,
+    import_plan,
     init,
     lint,
     progress,
@@ -57,6 +58,7 @@ COMMANDS = (
     diff,
     progress,
     progress_import,
+    import_plan,
     report,
 )
 
