@@ -365,6 +365,21 @@ def test_cli_output_file_for_one_plan_and_format(run_sip, tmp_path: Path) -> Non
     assert target.read_text(encoding="utf-8").startswith("# ")
 
 
+def test_cli_output_file_extension_picks_the_format(run_sip, tmp_path: Path) -> None:
+    target = tmp_path / "plan.docx"
+    result = run_sip("render", EXAMPLE_FILES[0], "-o", target)
+    assert result.exit_code == 0, result.stderr
+    assert target.read_bytes().startswith(b"PK"), "a Word document, not Markdown"
+
+
+def test_cli_refuses_an_output_file_named_for_another_format(run_sip, tmp_path: Path) -> None:
+    target = tmp_path / "plan.docx"
+    result = run_sip("render", EXAMPLE_FILES[0], "--to", "md", "-o", target)
+    assert result.exit_code == 2
+    assert "names a .docx file but --to asks for md" in result.stderr
+    assert not target.exists()
+
+
 def test_cli_default_output_is_beside_the_plan(run_sip, minimal_plan: Path) -> None:
     assert run_sip("render", minimal_plan, "--to", "html").exit_code == 0
     assert minimal_plan.with_suffix(".html").is_file()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -32,14 +33,16 @@ def register(app: typer.Typer) -> None:
 def render(
     paths: PathsArgument,
     to: Annotated[
-        list[str],
+        list[str] | None,
         typer.Option(
             "--to",
             "-t",
             help="Formats: md, html, docx, pdf (the Word document through LibreOffice); "
-            "repeat the option or separate with commas.",
+            "repeat the option or separate with commas. Default: the -o file's extension, "
+            "else md.",
+            show_default=False,
         ),
-    ] = ["md"],  # noqa: B006 - typer reads the default; it is never mutated
+    ] = None,
     output: Annotated[
         str | None,
         typer.Option(
@@ -128,7 +131,7 @@ def render(
     from sipcli.render.pdf import DEFAULT_PDF_SECONDS
     from sipcli.render.run import RenderOptions, render_files
 
-    formats = _formats(to)
+    formats = _formats(to, output)
     if report not in REPORTS:
         fail(f"unknown report {report!r}; use plan, progress or summary")
     if draft and report != "plan":
@@ -159,15 +162,37 @@ def render(
     raise typer.Exit(run.exit_code())
 
 
-def _formats(to: list[str]) -> tuple[str, ...]:
+def _formats(to: list[str] | None, output: str | None) -> tuple[str, ...]:
+    """The formats asked for; without --to, the one an -o file's extension names, else md.
+
+    An -o file whose extension names another format than the one asked for is refused, so
+    Markdown is never written into a file called plan.docx.
+    """
     from sipcli.render.run import FORMATS
 
+    named = _format_of_file(output, FORMATS)
+    if to is None:
+        return (named or "md",)
     formats = tuple(dict.fromkeys(name.lower() for name in comma_list(to) or ()))
     unknown = [name for name in formats if name not in FORMATS]
     if unknown or not formats:
         known = ", ".join(FORMATS)
         fail(f"unknown format {', '.join(unknown) or '(none)'}; use {known}")
+    if named is not None and formats != (named,) and len(formats) == 1:
+        fail(
+            f"-o {output} names a .{named} file but --to asks for {formats[0]}; "
+            f"use --to {named}, or an -o file ending in .{formats[0]}"
+        )
     return formats
+
+
+def _format_of_file(output: str | None, formats: Mapping[str, str]) -> str | None:
+    """The format an -o file's extension names (plan.docx: docx), None for a folder."""
+    if output is None or output.endswith(("/", "\\")):
+        return None
+    suffix = Path(output).suffix.lower().lstrip(".")
+    suffix = {"markdown": "md", "htm": "html"}.get(suffix, suffix)
+    return suffix if suffix in formats else None
 
 
 def _report_invalid(invalid: list[FileResult], draft: bool) -> None:
