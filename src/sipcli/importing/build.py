@@ -23,6 +23,8 @@ from sipcli.edit.fmt import dump
 from sipcli.importing.mapping import Item, Leftover, Path, Placement, Value, import_map
 from sipcli.model import TOP_LEVEL_KEYS, Plan
 from sipcli.model.kinds import DEFAULT_KIND, plan_kinds
+from sipcli.model.plan_info import PlanInfo
+from sipcli.model.school import School
 
 #: Placeholders for the keys a plan's header needs, worded as `sip init` words them.
 _HEADER_PLACEHOLDERS: dict[Path, str] = {
@@ -37,7 +39,7 @@ def build_plan(placement: Placement) -> str:
     """Return the draft plan's YAML text for ``placement``."""
     data = CommentedMap()
     data["schema_version"] = 1
-    data["school"] = _header_section(placement, "school", ("name", "district", "principal"))
+    data["school"] = _header_section(placement, "school")
     data["plan"] = _plan_info(placement)
     for key in TOP_LEVEL_KEYS[3:]:  # schema_version, school and plan are written above
         section = _section(placement, key)
@@ -49,7 +51,18 @@ def build_plan(placement: Placement) -> str:
     text = dump(data)
     if not text.endswith("\n"):
         text += "\n"  # a comment on the last line is written without its line end
-    return _header(placement) + _with_leftovers(text, placement.leftovers).rstrip("\n") + "\n"
+    draft = _header(placement) + _with_leftovers(text, placement.leftovers).rstrip("\n") + "\n"
+    return _visible_controls(draft)
+
+
+#: Control characters YAML does not allow raw. The dump escapes them in values ("\e"), so a
+#: raw one can only be in a comment (a source's text or header kept verbatim there).
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
+
+
+def _visible_controls(text: str) -> str:
+    r"""Write each control character a comment holds as its code (ESC as \x1b): the draft reads."""
+    return _CONTROLS.sub(lambda match: f"\\x{ord(match.group(0)):02x}", text)
 
 
 def _header(placement: Placement) -> str:
@@ -66,15 +79,19 @@ def _header(placement: Placement) -> str:
 # --- the header sections ------------------------------------------------------------------
 
 
-def _header_section(placement: Placement, section: str, names: tuple[str, ...]) -> CommentedMap:
+def _header_section(placement: Placement, section: str) -> CommentedMap:
+    """The school section: each key the source gives, in the format's order, or its placeholder."""
     data = CommentedMap()
-    for name in names:
+    for name, info in School.model_fields.items():
         path = (section, name)
         values = placement.texts.get(path)
+        sub = model_in(info.annotation)
         if values:
             _put(data, name, values[0])
         elif path in _HEADER_PLACEHOLDERS:
             data[name] = _HEADER_PLACEHOLDERS[path]
+        elif sub is not None and (nested := _mapping(sub, placement, path)):
+            data[name] = nested
     return data
 
 
@@ -84,15 +101,24 @@ def _plan_info(placement: Placement) -> CommentedMap:
     if placement.kind is not None:
         _put(data, "kind", placement.kind)
     requires = {path for path in plan_kinds()[kind].requires}
-    for name in ("type", "school_year"):
+    for name, info in PlanInfo.model_fields.items():
         path = ("plan", name)
         values = placement.texts.get(path)
+        sub = model_in(info.annotation)
+        if name == "kind":
+            continue  # written above, from the headings
         if values:
             _put(data, name, values[0])
         elif name == "school_year" and placement.school_year_text is not None:
             _put(data, name, placement.school_year_text)
-        elif path in requires:
+        elif path in requires and path in _HEADER_PLACEHOLDERS:
             data[name] = _HEADER_PLACEHOLDERS[path]
+        elif sub is not None and path in placement.items:
+            data[name] = _items(sub, placement.items[path], name)  # its submissions
+        elif sub is not None and not _is_list(info.annotation):
+            nested = _mapping(sub, placement, path)
+            if nested:
+                data[name] = nested
     return data
 
 
@@ -130,9 +156,21 @@ def _mapping(model: type[BaseModel], placement: Placement, path: Path) -> Commen
             nested = _mapping(sub, placement, here)
             if nested:
                 data[name] = nested
+        elif any(get_origin(arg) is dict for arg in (info.annotation, *get_args(info.annotation))):
+            _put_entries(data, name, placement, here)  # dict[StudentGroup, float] | None
     if data:
         _fill_required(model, data)
     return data
+
+
+def _put_entries(data: CommentedMap, name: str, placement: Placement, path: Path) -> None:
+    """A mapping field (a school's demographics): one key per value placed under ``path``."""
+    entries = CommentedMap()
+    for here, values in placement.texts.items():
+        if here[:-1] == path and values:
+            _put(entries, here[-1], values[0])
+    if entries:
+        data[name] = entries
 
 
 def _put_text(data: CommentedMap, name: str, values: list[Value], indent: int) -> None:

@@ -21,6 +21,7 @@ import io
 import re
 import warnings
 import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -266,8 +267,12 @@ def _check_package(data: bytes, file: str) -> list[bytes]:
             f"{file} expands to far more data than a goal sheet holds; sip stopped reading it: "
             "save the sheets with the goals as CSV and import that"
         )
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        sheets = [package.read(name) for name in names if name.startswith("xl/worksheets/")]
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            sheets = [package.read(name) for name in names if name.startswith("xl/worksheets/")]
+    except (zipfile.BadZipFile, zlib.error, EOFError):
+        # a directory that reads but a part that does not: cut short or damaged in copying
+        raise _not_a_workbook(file, "a part of it is damaged") from None
     # openpyxl makes an object for every cell a merge covers: a merge over a whole sheet
     # would take it minutes and gigabytes, so the merges are measured first.
     if sum(_merged_area(part) for part in sheets) > MAX_CELLS:
