@@ -12,12 +12,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-
-from pathspec import GitIgnoreSpec
+from typing import TYPE_CHECKING
 
 from sipcli.errors import SipError
 from sipcli.load.bounded import read_whole
 from sipcli.load.limits import DEFAULT_MAX_BYTES
+
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,9 @@ class Patterns:
 
 def patterns(base: Path, lines: Iterable[str]) -> Patterns:
     """Return the patterns in ``lines`` (as a .gitignore holds them), relative to ``base``."""
+    # Imported here: checking one named plan walks no folder and needs no patterns.
+    from pathspec import GitIgnoreSpec  # noqa: PLC0415
+
     return Patterns(base, GitIgnoreSpec.from_lines(list(lines)))
 
 
@@ -58,6 +63,8 @@ def matches(pattern: str, relative: str) -> bool:
 
 @cache
 def _spec_of(pattern: str) -> GitIgnoreSpec:
+    from pathspec import GitIgnoreSpec  # noqa: PLC0415
+
     return GitIgnoreSpec.from_lines([pattern])
 
 

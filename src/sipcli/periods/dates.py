@@ -20,14 +20,16 @@ _DOTS = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _MONTH_DAY_YEAR = re.compile(rf"^([a-z]+)\.? {_DAY} (\d{{4}})$")
 _DAY_MONTH_YEAR = re.compile(rf"^{_DAY} (?:of )?([a-z]+)\.? (\d{{4}})$")
-_MONTH_WORDS = {
+#: Month names and their short forms, lower case, to the month's number: "june" and "jun" 6.
+MONTH_NAMES = {
     name: number
     for number in range(1, 13)
     for name in (
         dt.date(2000, number, 1).strftime("%B").lower(),
         dt.date(2000, number, 1).strftime("%b").lower(),
     )
-} | {"sept": 9}
+}
+_MONTH_WORDS = MONTH_NAMES | {"sept": 9}
 
 #: How sip reads an exact date, said in every refusal of one.
 ORDER = "sip reads an exact date as YYYY-MM-DD (year, month, day)"

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sipcli.periods.calendar import Calendar, CalendarSettings, default_calendar, on
-from sipcli.periods.dates import DateError, read_exact_date
+from sipcli.periods.dates import MONTH_NAMES, DateError, read_exact_date
 from sipcli.periods.when import When, WhenKind
 
 #: What every refusal ends with: the forms sip reads.
@@ -67,14 +67,6 @@ _LONG_YEAR = re.compile(r"^(?:sy ?)?(\d{4}) ?[-/] ?(\d{2}|\d{4})(?: ?sy)?$")
 _SHORT_YEAR = re.compile(r"^(?:sy ?(\d{2}) ?[-/] ?(\d{2})|(\d{2}) ?[-/] ?(\d{2}) ?sy|sy ?(\d{2}))$")
 _PLAN_YEAR = re.compile(r"^(?:plan )?(?:year|y) ?([1-5])$")
 _FOUR_DIGITS = re.compile(r"\b(\d{4})\b")
-_MONTH_NAMES = {
-    name: number
-    for number in range(1, 13)
-    for name in (
-        dt.date(2000, number, 1).strftime("%B").lower(),
-        dt.date(2000, number, 1).strftime("%b").lower(),
-    )
-}
 _PHRASES = {
     "beginning of year": "BOY",
     "beginning of the year": "BOY",
@@ -198,11 +190,11 @@ class _Reader:
         parts = words.split(" ")
         if (
             len(parts) == 2
-            and parts[0] in _MONTH_NAMES
+            and parts[0] in MONTH_NAMES
             and parts[1].isdigit()
             and len(parts[1]) == 4
         ):
-            return self._month_of(int(parts[1]), _MONTH_NAMES[parts[0]])
+            return self._month_of(int(parts[1]), MONTH_NAMES[parts[0]])
         return None
 
     def _month_of(self, year: int, month: int) -> When:
