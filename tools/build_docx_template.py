@@ -181,6 +181,9 @@ def _plan_styles(document: DocumentObject) -> None:
     phase.font.italic = True
     phase.font.color.rgb = GREY
     phase.paragraph_format.space_after = Pt(10)
+    # The heading keeps with the phase line; the phase line must keep with what follows, or
+    # a heading and its phase can end a page alone.
+    phase.paragraph_format.keep_with_next = True
 
     label = styles.add_style("Plan Label", WD_STYLE_TYPE.PARAGRAPH)
     label.base_style = normal
