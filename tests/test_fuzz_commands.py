@@ -13,28 +13,21 @@ cases (``SIP_FUZZ_EXAMPLES=N`` sets the number).
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from sipcli.cli import app
 
 from .conftest import EXAMPLES
+from .fuzzing import fuzz_profile
 from .test_robustness import mutated_plans
 
-LONG = os.environ.get("SIP_FUZZ") == "long"
-EXAMPLES_RUN = int(os.environ.get("SIP_FUZZ_EXAMPLES", "3000" if LONG else "8"))
-PROFILE = settings(
-    max_examples=EXAMPLES_RUN,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-    derandomize=not LONG,
-)
+PROFILE = fuzz_profile(8)
 
 #: Written as YAML double-quoted escapes, so the file itself stays valid UTF-8.
 PAYLOADS = [

@@ -16,25 +16,19 @@ from __future__ import annotations
 import csv
 import functools
 import io
-import os
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from sipcli.cli import app
 
-LONG = os.environ.get("SIP_FUZZ") == "long"
-EXAMPLES_RUN = int(os.environ.get("SIP_FUZZ_EXAMPLES", "3000" if LONG else "30"))
-PROFILE = settings(
-    max_examples=EXAMPLES_RUN,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-    derandomize=not LONG,
-)
+from .fuzzing import fuzz_profile
+
+PROFILE = fuzz_profile(30)
 SUFFIXES = (".docx", ".xlsx", ".csv")
 #: How files of other kinds start: zip (docx, xlsx), OLE (.doc, .xls, encrypted), PDF, a BOM.
 PREFIXES = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"%PDF-1.7\n", b"\xef\xbb\xbf", b"")
