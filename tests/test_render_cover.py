@@ -303,7 +303,7 @@ def test_html_and_markdown_show_the_title_block_logo_and_colours(run_sip, tmp_pa
     result = run_sip("render", plan, "--to", "html", "--to", "md", "-o", tmp_path)
     assert result.exit_code == 0, result.stderr
     html = (tmp_path / "plan.html").read_text(encoding="utf-8")
-    assert '<header class="title-block">' in html
+    assert '<header class="title-block" id="plan">' in html
     assert '<img class="logo" src="data:image/png;base64,' in html
     assert ":root { --sip-primary: #7A1F2B; --sip-accent: #C08A2E; }" in html
     assert '<p class="credit">Prepared by Lantern School Partners</p>' in html

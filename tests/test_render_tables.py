@@ -27,7 +27,7 @@ from docx.text.paragraph import Paragraph
 from sipcli.render.docx_columns import Cell, Need, share
 from sipcli.render.docx_render import render_docx, shipped_template, stable_bytes
 from sipcli.render.docx_styles import StyleBook
-from sipcli.render.docx_tables import finish_tables
+from sipcli.render.docx_tables import LEAD_PARAGRAPHS, finish_tables
 from sipcli.render.docx_widths import (
     SLACK,
     Font,
@@ -293,6 +293,26 @@ def test_wide_tables_of_one_stage_share_one_landscape_part() -> None:
     assert sum(node.tag == qn("w:tbl") for node in part) == 3
 
 
+def test_a_narrow_table_right_after_the_last_wide_one_shares_its_landscape_page() -> None:
+    # A goal's results table follows its benchmarks table with no heading between: it belongs
+    # with them, not alone on a portrait page after the landscape part.
+    document = blank()
+    document.add_paragraph("Goal G4", style="Heading 2")
+    add_table(document, [*GOAL_HEADERS, "Objectives"], [GOAL_ROW])
+    add_table(document, ["Result for", "Date", "Result"], [["G4", "2026-09-17", "34%"]])
+    document.add_paragraph("From challenges to goals", style="Heading 1")
+    document.add_paragraph("Closing words.")
+    finish_tables(document)
+    setups = section_setups(document)
+    assert [is_landscape(setup) for setup in setups] == [True, False]
+    holder = setups[0].getparent().getparent()
+    body = list(document.element.body)
+    part = body[: body.index(holder) + 1]
+    assert sum(node.tag == qn("w:tbl") for node in part) == 2
+    texts = [Paragraph(node, None).text for node in part if node.tag == qn("w:p")]
+    assert "From challenges to goals" not in texts
+
+
 def test_a_wide_table_at_the_end_turns_the_last_section_without_an_empty_page() -> None:
     document = blank()
     document.add_paragraph("Opening words.")
@@ -330,10 +350,25 @@ def test_headings_and_what_follows_them_keep_with_the_table() -> None:
     assert not table.rows[1].cells[0].paragraphs[0].paragraph_format.keep_with_next
 
 
+def test_a_goal_with_every_detail_keeps_its_heading_with_its_benchmarks() -> None:
+    """A goal's heading, statement and eight labelled details all keep with its table."""
+    document = blank()
+    document.add_paragraph("Goal G1", style="Heading 2")
+    document.add_paragraph(STATEMENT)
+    labels = ("Priority", "Grades", "Subject", "Direction", "Baseline note", "Target period")
+    for label in (*labels, "Interim targets", "SMART score"):
+        document.add_paragraph(f"{label}: something", style="List Bullet")
+    add_table(document, ["Id", "Benchmark"], [["G1.B1", STATEMENT], ["G1.B2", "x"]])
+    finish_tables(document)
+    styles = StyleBook(document)
+    above = document.paragraphs[:10]  # the heading, the statement and the details
+    assert all(styles.keeps_with_next(p._p) for p in above), "the heading is left alone"
+
+
 def test_a_table_far_below_any_heading_keeps_nothing_with_it() -> None:
     document = blank()
     document.add_paragraph("Vision", style="Heading 2")
-    for number in range(8):
+    for number in range(LEAD_PARAGRAPHS + 2):
         document.add_paragraph(f"Paragraph {number} of the vision.")
     add_table(document, ["Id", "Asset"], [["A1", "Grade teams use data"]])
     finish_tables(document)

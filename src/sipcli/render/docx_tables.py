@@ -48,8 +48,9 @@ from sipcli.render.docx_widths import (
 #: a portrait one: nine columns on 6.9 inches leave the goal statement a sliver.
 LANDSCAPE_COLUMNS = 8
 #: How far above a table its heading is looked for, in paragraphs (a goal's heading, its
-#: statement and a few labelled details).
-LEAD_PARAGRAPHS = 6
+#: statement and its labelled details: priority, grades, subject, direction, baseline note,
+#: target period, interim targets and SMART score).
+LEAD_PARAGRAPHS = 10
 #: A paragraph this short between two headings (a stage's "Phase II") keeps with them.
 SHORT_PARAGRAPH = 40
 
@@ -300,11 +301,36 @@ def _landscape_parts(
     for found in wide:
         lead = leads.get(found.table) or []
         first = lead[0] if lead else found.table
+        last = _item_end(found.table, styles)
         if parts and not _page_starts_between(parts[-1][1], first, styles):
-            parts[-1] = (parts[-1][0], found.table)
+            parts[-1] = (parts[-1][0], last)
         else:
-            parts.append((first, found.table))
+            parts.append((first, last))
     return parts
+
+
+def _item_end(table: CT_Tbl, styles: StyleBook) -> BaseOxmlElement:
+    """Return the last body child that belongs with ``table``: up to the next heading.
+
+    A goal's results table follows its benchmarks table with no heading between; it belongs
+    on the same landscape page, not alone on a portrait page after it.
+    """
+    end: BaseOxmlElement = table
+    for node in table.itersiblings():
+        if node.tag == _SECTPR or (node.tag == _P and _ends_item(node, styles)):
+            break
+        if node.tag == _TBL:
+            end = node
+    return end
+
+
+def _ends_item(paragraph: BaseOxmlElement, styles: StyleBook) -> bool:
+    """True when a paragraph starts something new: a heading, a page or a section break."""
+    return (
+        styles.is_heading(paragraph)
+        or styles.starts_page(paragraph)
+        or paragraph.find(f"{qn('w:pPr')}/{_SECTPR}") is not None
+    )
 
 
 def _page_starts_between(

@@ -92,6 +92,35 @@ def join(values: object) -> str:
     return ", ".join(str(value) for value in values)  # type: ignore[attr-defined]
 
 
+#: What joins the first and last grade of a span, as typeset text writes a range.
+EN_DASH = "\u2013"
+#: The grades in school order, so that a run of them reads as a span (3 to 5, K to 2).
+GRADE_ORDER = ("PK", "K", *(str(grade) for grade in range(1, 13)))
+
+
+def grades(values: Sequence[str] | None) -> str:
+    """Format grades as the plan lists them, a run of three or more as a span ("K to 2" with an en dash).
+
+    A span is its first and last grade joined by an en dash. Only grades that follow one
+    another in the plan's own order form a span, so the list reads back exactly as written
+    ("5, 4, 3" stays as it is).
+    """
+    runs: list[list[str]] = []
+    for grade in values or []:
+        previous = runs[-1][-1] if runs else None
+        if (
+            previous in GRADE_ORDER
+            and grade in GRADE_ORDER
+            and (GRADE_ORDER.index(grade) == GRADE_ORDER.index(previous) + 1)
+        ):
+            runs[-1].append(grade)
+        else:
+            runs.append([grade])
+    return ", ".join(
+        f"{run[0]}{EN_DASH}{run[-1]}" if len(run) >= 3 else ", ".join(run) for run in runs
+    )
+
+
 def entries(*pairs: tuple[str, object]) -> tuple[Entry, ...]:
     """Keep the pairs whose value is set, as text."""
     return tuple(Entry(label, str(value)) for label, value in pairs if value not in (None, "", []))

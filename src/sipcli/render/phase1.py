@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 from sipcli.model import Plan
+from sipcli.model.assessment import DataPoint
 from sipcli.model.labels import label
 from sipcli.model.stakeholders import Council
-from sipcli.render.formatting import date, dates, entries, evidence, join, number, with_unit
+from sipcli.render.formatting import (
+    date,
+    dates,
+    entries,
+    evidence,
+    grades,
+    join,
+    number,
+    with_unit,
+)
 from sipcli.render.viewmodel import Entry, Row, Section, Table, table
 
 
@@ -139,6 +149,17 @@ def vision(plan: Plan) -> Section | None:
     )
 
 
+def _who(point: DataPoint) -> str:
+    """Whose figure it is: the student group and the grades, "High needs · Grades 4, 5"."""
+    shown = grades(point.grades)
+    grade_words = (
+        f"{'Grade' if len(point.grades or []) == 1 else 'Grades'} {shown}" if shown else ""
+    )
+    return " · ".join(
+        part for part in (label("student_group", point.student_group), grade_words) if part
+    )
+
+
 def assessment(plan: Plan) -> Section | None:
     """Phase I: current-state data, assets, challenges, root causes and ratings."""
     assessment = plan.assessment
@@ -153,18 +174,15 @@ def assessment(plan: Plan) -> Section | None:
                     point.description,
                     with_unit(point.value, point.unit),
                     point.period or "",
-                    label("student_group", point.student_group),
+                    _who(point),
                     point.comparison or "",
+                    label("data_source", point.source),
                 )
             )
             for point in assessment.current_state
         )
-        tables.append(
-            (
-                "Current state",
-                table(("Id", "Measure", "Value", "When", "Students", "Comparison"), rows),
-            )
-        )
+        headers = ("Id", "Measure", "Value", "When", "Students", "Comparison", "Data source")
+        tables.append(("Current state", table(headers, rows)))
     if assessment.assets:
         rows = tuple(
             Row((asset.id, asset.statement, join(asset.data_refs))) for asset in assessment.assets

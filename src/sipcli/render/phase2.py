@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from sipcli.model import Plan
+from sipcli.model.common import StatusUpdate
 from sipcli.model.goals import Benchmark, Goal
 from sipcli.model.labels import label, label_table
 from sipcli.model.objectives import Initiative, Resource, StrategicObjective
@@ -13,6 +14,7 @@ from sipcli.render.formatting import (
     dates,
     entries,
     evidence,
+    grades,
     join,
     money,
     value_at,
@@ -185,6 +187,8 @@ def _benchmark_row(benchmark: Benchmark) -> Row:
             benchmark.id,
             benchmark.statement,
             label("benchmark_type", benchmark.type),
+            label("audience", benchmark.audience),
+            label("cadence", benchmark.frequency),
             dates(benchmark.due),
             benchmark.data_source or "",
             benchmark.owner or "",
@@ -194,7 +198,17 @@ def _benchmark_row(benchmark: Benchmark) -> Row:
 
 
 _GOAL_HEADERS = ("Id", "Goal", "Measure", "Students", "Baseline", "Target", "By", "Owner")
-_BENCHMARK_HEADERS = ("Id", "Benchmark", "Type", "Due", "Data source", "Owner", "Target")
+_BENCHMARK_HEADERS = (
+    "Id",
+    "Benchmark",
+    "Type",
+    "Audience",
+    "How often",
+    "Due",
+    "Data source",
+    "Owner",
+    "Target",
+)
 
 
 def goals(plan: Plan, scores: dict[str, ItemScore] | None) -> Section | None:
@@ -248,22 +262,81 @@ def _goal_items(goals: list[Goal], scores: dict[str, ItemScore] | None) -> tuple
 
 
 def _goal_item(goal: Goal, scores: dict[str, ItemScore] | None) -> Item:
-    """A goal's interim targets, SMART score and benchmarks, under its statement."""
+    """A goal's details, interim targets, SMART score, benchmarks and results, under its statement."""
     rows = tuple(_benchmark_row(b) for b in goal.benchmarks or [])
+    tables = (table(_BENCHMARK_HEADERS, rows),) if rows else ()
+    results = _results_table(goal)
     return Item(
         f"Goal {goal.id}",
         goal.statement,
-        tables=(table(_BENCHMARK_HEADERS, rows),) if rows else (),
-        details=entries(("Interim targets", interim_targets(goal)))
+        tables=tables + ((results,) if results.rows else ()),
+        details=_goal_details(goal)
+        + entries(("Interim targets", interim_targets(goal)))
         + _score_details((scores or {}).get(goal.id)),
+    )
+
+
+def _goal_details(goal: Goal) -> tuple[Entry, ...]:
+    """What the goals table has no column for: rank, grades, subject, and the baseline's note."""
+    grade_list = goal.grades or []
+    return entries(
+        ("Priority", goal.priority),
+        ("Grade" if len(grade_list) == 1 else "Grades", grades(grade_list)),
+        ("Subject", label("subject", goal.subject)),
+        ("Direction", "" if _direction_is_evident(goal) else label("direction", goal.direction)),
+        ("Baseline note", goal.baseline.note if goal.baseline else None),
+        ("Target period", goal.target.period if goal.target else None),
+    )
+
+
+def _direction_is_evident(goal: Goal) -> bool:
+    """True when the baseline and target already say which way the measure should go.
+
+    "Maintain" never is: a target equal to the baseline could be a typing slip.
+    """
+    if goal.baseline is None or goal.target is None:
+        return False
+    change = goal.target.value - goal.baseline.value
+    return (goal.direction == "increase" and change > 0) or (
+        goal.direction == "decrease" and change < 0
+    )
+
+
+_RESULT_HEADERS = ("Result for", "Date", "Period", "Result", "Kind", "Status", "Source", "Note")
+
+
+def _results_table(goal: Goal) -> Table:
+    """The results recorded so far for the goal and its benchmarks, goal first, as written."""
+    rows = [_result_row(goal.id, update, goal.unit) for update in goal.status_updates or []]
+    for benchmark in goal.benchmarks or []:
+        unit = benchmark.target.unit if benchmark.target else None
+        rows += [_result_row(benchmark.id, u, unit) for u in benchmark.status_updates or []]
+    return table(_RESULT_HEADERS, tuple(rows))
+
+
+def _result_row(ref: str, update: StatusUpdate, unit: str | None) -> Row:
+    """One recorded result: whose, when, the figure, what kind of figure, the team's judgement."""
+    return Row(
+        (
+            ref,
+            date(update.date),
+            update.period or "",
+            with_unit(update.actual, unit),
+            label("result_kind", update.kind),
+            label("update_status", update.status),
+            update.source or "",
+            update.note or "",
+        )
     )
 
 
 def _local_groups(plan: Plan) -> tuple[tuple[str, Table], ...]:
     """The student groups the plan names itself, so a reader knows who each one counts."""
+    # The id is what the plan's goals cite (student_group: special_populations).
     rows = tuple(
         Row(
             (
+                group.id,
                 group.label,
                 join(label("student_group", code) for code in group.combines or []),
                 group.description or "",
@@ -273,7 +346,7 @@ def _local_groups(plan: Plan) -> tuple[tuple[str, Table], ...]:
     )
     if not rows:
         return ()
-    headers = ("Group", "Brings together", "Who is counted")
+    headers = ("Id", "Group", "Brings together", "Who is counted")
     return (("Student groups this plan names", table(headers, rows)),)
 
 

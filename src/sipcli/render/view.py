@@ -92,6 +92,7 @@ def plan_details(plan: Plan) -> tuple[Entry, ...]:
         ("Status", label("plan_status", info.status)),
         ("Designation", label("designation", info.designation)),
         (exit_label(kind_of(plan)), info.exit_eligibility_year),
+        ("Previous plan", info.prior_plan),
         ("Principal", school.principal),
         ("Grades", join(school.grades)),
         ("DESE school code", school.org_code),
