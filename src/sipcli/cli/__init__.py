@@ -28,6 +28,7 @@ from sipcli.cli import (
     import_plan,
     init,
     lint,
+    lsp,
     progress,
     progress_import,
     render,
@@ -60,6 +61,7 @@ COMMANDS = (
     progress_import,
     import_plan,
     report,
+    lsp,
 )
 
 #: The global options, which ruff users also write after the command (`sip lint -q plans/`).

@@ -47,6 +47,14 @@ def may_be_plan(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bool:
     return _PLAN_KEY.search(head) is not None
 
 
+def text_may_be_plan(path: PurePath, data: bytes) -> bool:
+    """Return False when ``data``, the text of ``path``, is surely not a plan (see `may_be_plan`).
+
+    For a text held in an editor rather than read from the file.
+    """
+    return not is_tool_file(path) and _PLAN_KEY.search(data) is not None
+
+
 def is_tool_file(path: PurePath) -> bool:
     """Return True when ``path`` is a tool's configuration file named in ``not_plans.yaml``."""
     return any(path.match(pattern) for pattern in tool_file_patterns())
