@@ -36,6 +36,7 @@ from sipcli.cli import (
     rules,
     schema,
     score,
+    serve,
     status,
     template,
     validate,
@@ -62,6 +63,7 @@ COMMANDS = (
     import_plan,
     report,
     lsp,
+    serve,
 )
 
 #: The global options, which ruff users also write after the command (`sip lint -q plans/`).
