@@ -312,7 +312,12 @@ def _apply_options(server: SipLanguageServer, options: Any) -> None:
         profile=profile if isinstance(profile, str) and profile else None,
     )
     debounce = options.get("debounceMs")
-    if isinstance(debounce, int | float) and 0 <= debounce <= 10_000:
+    # bool is an int in Python; `true` is not a number of milliseconds.
+    if (
+        isinstance(debounce, int | float)
+        and not isinstance(debounce, bool)
+        and 0 <= debounce <= 10_000
+    ):
         server.debounce = debounce / 1000
 
 
