@@ -98,8 +98,15 @@ def test_config_is_found_upward_and_applies(run_sip, plan: Path) -> None:
     assert lint_codes(run_sip, plan) == {"SIP401"}
 
 
-def test_config_discovery_stops_at_the_repository_root(run_sip, plan: Path) -> None:
-    (plan.parents[2] / ".sip.yaml").write_text("ignore: [SIP201]\n", encoding="utf-8")
+def test_config_discovery_stops_at_the_repository_root(run_sip, tmp_path: Path) -> None:
+    # The configuration above the repository is written in this test's own folder: one in
+    # pytest's shared base folder would apply to every later test's plan.
+    (tmp_path / ".sip.yaml").write_text("ignore: [SIP201]\n", encoding="utf-8")
+    repository = tmp_path / "repository"
+    (repository / ".git").mkdir(parents=True)
+    plan = repository / "plans" / "lincoln.yaml"
+    plan.parent.mkdir()
+    plan.write_text(PLAN, encoding="utf-8")
     assert "SIP201" in lint_codes(run_sip, plan)
 
 
