@@ -9,13 +9,14 @@ projection or an early result in a column of its own ("fall 2026 i-Ready (projec
 The fields compared, for every example in ``EXAMPLE_PLANS``, as CSV and as XLSX:
 
 - goals: id, statement, measure_source, student_group, baseline value and period, target
-  value, by and period, owner;
-- benchmarks: id, statement, type, due, data_source, owner, target value;
+  value, by and period, owner, priority, grades, subject and direction;
+- benchmarks: id, statement, type, audience, frequency, due, data_source, owner, target value;
 - status updates of both: date, actual and kind (actual, projected or preliminary).
 
 Dates and periods are compared by what they mean in the plan's school year (the sheet's
 "Q1" comes back as "Q1 2026-27", the same quarter). What a sheet has no column for (a
-baseline's note, a benchmark's frequency, a status update's note) is not compared.
+baseline's note, an interim target, a status update's note) is not compared: the whole plan
+is compared by the Word round trip (tests/test_import_roundtrip.py).
 """
 
 from __future__ import annotations
@@ -46,6 +47,12 @@ HEADERS = [
     "By",
     "Checkpoints",
     "Owner",
+    "Priority",
+    "Grades",
+    "Subject",
+    "Direction",
+    "Audience",
+    "How often",
 ]
 _KIND_WORDS = {None: "actual", "actual": "actual", "projected": "projected"}
 
@@ -85,6 +92,7 @@ def sheet_rows(plan: dict[str, Any]) -> list[list[Any]]:
     rows[0] += [""] * (width - 1)
     rows.append(HEADERS + [f"{period} ({kind})" for period, kind in periods])
     groups = label_table("student_group")
+    words = {table: label_table(table) for table in ("subject", "direction", "audience", "cadence")}
     for goal in plan.get("goals", []):
         baseline, target = goal.get("baseline") or {}, goal.get("target") or {}
         row: list[Any] = [
@@ -100,6 +108,12 @@ def sheet_rows(plan: dict[str, Any]) -> list[list[Any]]:
             str(target.get("by", "")),
             "",
             goal.get("owner", ""),
+            goal.get("priority", ""),
+            ", ".join(str(grade) for grade in goal.get("grades") or []),
+            words["subject"].get(goal.get("subject", ""), ""),
+            words["direction"].get(goal.get("direction", ""), ""),
+            "",
+            "",
         ]
         rows.append(row + _results(goal, periods, goal.get("unit")))
         for benchmark in goal.get("benchmarks") or []:
@@ -118,6 +132,9 @@ def sheet_rows(plan: dict[str, Any]) -> list[list[Any]]:
                 "",
                 "; ".join(str(due) for due in benchmark["due"]),
                 benchmark.get("owner", ""),
+                *("", "", "", ""),
+                words["audience"].get(benchmark.get("audience", ""), ""),
+                words["cadence"].get(benchmark.get("frequency", ""), ""),
             ]
             rows.append(row + _results(benchmark, periods, unit))
     return rows
@@ -206,6 +223,8 @@ def compared(plan: dict[str, Any]) -> list[dict[str, Any]]:
                 "data_source": b.get("data_source"),
                 "owner": b.get("owner"),
                 "target": _number((b.get("target") or {}).get("value")),
+                "audience": b.get("audience"),
+                "frequency": b.get("frequency"),
                 "status_updates": _updates(b, year),
             }
             for b in goal.get("benchmarks") or []
@@ -223,6 +242,10 @@ def compared(plan: dict[str, Any]) -> list[dict[str, Any]]:
                     target.get("period"),
                 ),
                 "owner": goal.get("owner"),
+                "priority": goal.get("priority"),
+                "grades": [str(grade) for grade in goal.get("grades") or []],
+                "subject": goal.get("subject"),
+                "direction": goal.get("direction"),
                 "status_updates": _updates(goal, year),
                 "benchmarks": benchmarks,
             }
