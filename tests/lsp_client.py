@@ -141,9 +141,11 @@ class Editor:
         )
         return self.versions[uri]
 
-    def diagnostics_for(self, uri: str, version: int | None = None) -> list[types.Diagnostic]:
+    def diagnostics_for(
+        self, uri: str, version: int | None = None, patience: float = PATIENCE
+    ) -> list[types.Diagnostic]:
         """Wait for the diagnostics of ``uri`` (of ``version``, when given) and return them."""
-        deadline = time.monotonic() + PATIENCE
+        deadline = time.monotonic() + patience
         with self.arrived:
             while True:
                 for published in reversed(self.diagnostics.get(uri, [])):

@@ -194,6 +194,25 @@ def test_the_last_change_wins(editor: Editor, tmp_path: Path) -> None:
     assert editor.diagnostics_for(uri, last) == []
 
 
+def test_a_change_after_a_pause_is_checked_at_once_not_after_the_debounce(
+    tmp_path: Path,
+) -> None:
+    # With a 10 s debounce, a debounced run would come 10 s after the change: the bound of
+    # 5 s tells the two apart on any machine, however slow.
+    session = Editor({"debounceMs": 10_000})
+    try:
+        plan = tmp_path / "plan.yaml"
+        text = COUNCIL.read_text(encoding="utf-8")
+        plan.write_text(text, encoding="utf-8")
+        uri = session.open(plan)
+        assert session.diagnostics_for(uri, 1) == []
+        version = session.replace(uri, text.replace('org_code: "09991215"', "org_code: 09991215"))
+        found = session.diagnostics_for(uri, version, patience=5.0)
+        assert [d.code for d in found] == ["SIP107"]
+    finally:
+        session.close()
+
+
 def test_a_5_mb_paste_is_one_diagnostic_and_the_server_answers_on(
     editor: Editor, tmp_path: Path
 ) -> None:
