@@ -1,10 +1,15 @@
-"""Where `sip serve` links each finding: the item it is about, else its section."""
+"""`sip serve`: where each finding links (the item it is about, else its section), and reading saves."""
 
 from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
 
 from sipcli.diagnostics import Diagnostic, Severity
 from sipcli.serve.anchors import anchor_for, page_ids
 
+ROOT = Path(__file__).resolve().parents[1]
 DATA = {
     "school": {"name": "Lincoln", "org_code": 9991215},
     "goals": [{"id": "G1", "benchmarks": [{"id": "G1.B1"}, {"id": "G1.B2"}]}],
@@ -31,3 +36,37 @@ def test_a_section_without_an_item_id_is_its_top_level_key() -> None:
 
 def test_the_school_has_no_section_and_is_shown_in_the_title_block() -> None:
     assert anchor_for(finding("school.org_code"), DATA, page_ids(PAGE)) == "plan"
+
+
+# --- reading a file that is being saved ------------------------------------------------------
+
+
+def test_a_save_caught_half_written_is_read_once_it_is_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sipcli.serve import site as site_module
+
+    plan = tmp_path / "plan.yaml"
+    whole = (ROOT / "examples" / "school-council.yaml").read_text(encoding="utf-8")
+    plan.write_text(whole, encoding="utf-8")
+    lines: list[str] = []
+    site = site_module.Site(plan, site_module.ServeOptions(), lines.append)
+    assert site.refresh() and site.generation == 1
+
+    class EditorFinishesWriting:
+        """The first moment the watcher waits is when the editor writes the rest of the file."""
+
+        written = False
+
+        @classmethod
+        def sleep(cls, seconds: float) -> None:
+            if not cls.written:
+                plan.write_text(whole + "\n# saved again\n", encoding="utf-8")
+                cls.written = True
+
+    plan.write_text("", encoding="utf-8")  # the editor has truncated the file
+    monkeypatch.setattr(site_module, "time", EditorFinishesWriting)
+    assert site.refresh() is False  # not read while it changes
+    assert site.generation == 1
+    assert site.refresh() is True  # the next look reads it whole
+    assert all("empty" not in line for line in lines), lines

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,9 @@ from sipcli.validate.plans import PlanFile, read_plans
 
 #: The reports a preview shows, each at its own address; the one asked for is also at ``/``.
 REPORTS = ("plan", "progress", "summary")
+#: How long a changed file must stay the same before it is read: longer than an editor takes
+#: between truncating a file and writing it out, too short for a person to notice.
+SETTLE_SECONDS = 0.05
 
 #: Where the server's log lines go (the command prints them; the core never does).
 Log = Callable[[str], None]
@@ -91,13 +95,24 @@ class Site:
         return self._reading.generation
 
     def refresh(self) -> bool:
-        """Reread and check the plan when its file changed; return whether it did."""
+        """Reread and check the plan when its file changed; return whether it did.
+
+        A file still being written (an editor truncates it, then writes) is read only once it
+        has stayed the same for `SETTLE_SECONDS` and through the reading, so a half-written
+        save never shows as an empty plan.
+        """
         stamp = self._stamp_now()
+        first = not self._reading.generation
+        if stamp == self._stamp and not first:
+            return False
+        if not first and not self._settled(stamp):
+            return False  # still changing: the next look reads it whole
+        reading = self._read(self._reading.generation + 1)
+        if not first and self._stamp_now() != stamp:
+            return False  # written again while it was read
         with self._lock:
-            if stamp == self._stamp and self._reading.generation:
-                return False
             self._stamp = stamp
-            self._reading = self._read(self._reading.generation + 1)
+            self._reading = reading
             self._pages.current.clear()
             self._changed.notify_all()
         count = len(self._reading.diagnostics)
@@ -119,6 +134,11 @@ class Site:
                 made = self._make(report).encode("utf-8")
                 self._pages.current[report] = made
             return made
+
+    def _settled(self, stamp: tuple[int, int] | None) -> bool:
+        """Whether the file is as ``stamp`` says after a moment: no write is under way."""
+        time.sleep(SETTLE_SECONDS)
+        return self._stamp_now() == stamp
 
     def _stamp_now(self) -> tuple[int, int] | None:
         """The file's modification time and size, None when it cannot be seen."""
