@@ -156,7 +156,7 @@ def test_every_label_is_words() -> None:
         ("subject", "ela", "ELA"),
         ("practice", "TP4", "School climate and culture"),
         ("unit", "percent", "%"),
-        ("unit", "count", ""),
+        ("unit", "count", " (count)"),
     ],
 )
 def test_labels_are_spelled_as_a_person_writes_them(table: str, code: str, words: str) -> None:

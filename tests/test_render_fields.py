@@ -178,3 +178,93 @@ def test_a_group_the_plan_names_shows_the_id_its_goals_cite() -> None:
     text = rendered(EXAMPLES / "k8" / "plan.yaml")
     assert "| Id | Group | Brings together | Who is counted |" in text
     assert r"| special\_populations | Special populations (IEPs, 504s, MLLs) |" in text
+
+
+#: A plan filling the fields the examples leave empty (Turnaround Practices, data refs, ...).
+ALL_FIELDS = Path(__file__).parent / "fixtures" / "all-fields.yaml"
+
+
+def _goal_text(text: str, goal: str, after: str) -> str:
+    return text[text.index(f"Goal {goal}") : text.index(after)]
+
+
+def test_a_goal_names_the_data_point_its_baseline_comes_from() -> None:
+    text = rendered(ALL_FIELDS)
+    g1 = _goal_text(text, "G1", "### TP4")
+    assert (
+        "- **Baseline data point:** D1: Grade 4 readers at benchmark on the winter screener" in g1
+    )
+    assert "- **Baseline data point:**" not in rendered(EXAMPLES / "elementary.yaml")
+
+
+def test_a_baseline_citing_an_unknown_data_point_names_its_id_alone(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    plan = ALL_FIELDS.read_text(encoding="utf-8").replace("data_ref: D1", "data_ref: D9")
+    path.write_text(plan, encoding="utf-8")
+    assert "- **Baseline data point:** D9\n" in rendered(path)
+
+
+def test_a_benchmark_names_the_initiatives_it_tracks_below_its_sentence() -> None:
+    text = rendered(ALL_FIELDS)
+    assert "| G1.B1 | Every teacher runs the phonics block four days a week.<br>" in text
+    assert "<br>Initiatives: I1.1, I1.2 | Process |" in text
+    # a benchmark tracking no initiative has its sentence alone
+    assert "| G1.B2 | Families rate reading communication on the rubric. | Early" in text
+    html = rendered(ALL_FIELDS, "html")
+    assert "four days a week.<br>\nInitiatives: I1.1, I1.2</td>" in html
+
+
+def test_goals_sit_under_the_turnaround_practice_they_serve() -> None:
+    text = rendered(ALL_FIELDS)
+    tp2, tp4 = "### TP2: Intentional practices", "### TP4: School climate and culture"
+    assert text.index(tp2) < text.index("| G1 |") < text.index(tp4) < text.index("| G2 |")
+    assert text.index("### Goals under no Turnaround Practice") < text.index("| G3 |")
+
+
+def test_a_current_state_figure_names_its_subject_with_its_students() -> None:
+    text = rendered(ALL_FIELDS)
+    assert "| winter 2026 | Grade 4 \u00b7 ELA | Local assessment |" in text  # D1
+    assert "| fall 2025 | School climate | Other source |" in text  # D2: no group, no grades
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        "| 212 (count) | fall 2025 |",  # a data point's count
+        "| 2.5 (other unit) | spring 2026 |",  # a data point's other unit
+        "| 212 (count, fall 2025) | 150 (count) |",  # a goal's baseline and target
+        "**Interim targets:** 180 (count) by SY2026-27",
+        "| at most 90 (count) |",  # a benchmark's target
+    ],
+)
+def test_a_count_says_it_is_one(shown: str) -> None:
+    assert shown in rendered(ALL_FIELDS)
+
+
+def test_a_plan_with_a_title_of_its_own_still_names_its_kind() -> None:
+    text = rendered(ALL_FIELDS)
+    assert text.startswith("# Cobble Lane Elementary School: Cobble Lane Renewal Plan\n")
+    assert "- **Kind of plan:** Sustainable Improvement Plan\n" in text
+    # a plan titled as its kind is not told twice what it is
+    assert "Kind of plan" not in rendered(EXAMPLES / "elementary.yaml")
+
+
+def test_the_word_document_shows_the_fields_the_examples_leave_empty(
+    tmp_path: Path, run_sip: Any
+) -> None:
+    out = tmp_path / "all-fields.docx"
+    assert run_sip("render", ALL_FIELDS, "--to", "docx", "-o", out).exit_code == 0
+    texts = word_texts(out)
+    for expected in (
+        "Cobble Lane Renewal Plan",
+        "Baseline data point: D2: Office discipline referrals in the fall term",
+        "Every teacher runs the phonics block four days a week.\nInitiatives: I1.1, I1.2",
+        "TP2: Intentional practices for improving instruction",
+        "Grade 4 \u00b7 ELA",
+        "212 (count)",
+        "2.5 (other unit)",
+        "at most 90 (count)",
+        "In progress",  # a milestone's status
+    ):
+        assert expected in texts, expected
+    assert any(text.startswith("Kind of plan") for text in texts)

@@ -7,17 +7,11 @@ from dataclasses import dataclass
 
 from sipcli.importing.blocks import Cell
 from sipcli.importing.placed import Item, Leftover, Placement, Value
-from sipcli.importing.readback import (
-    combines_cell,
-    interim_targets_cell,
-    result_cell,
-    students_cell,
-)
+from sipcli.importing.readback import interim_targets_cell, readback_cell
 from sipcli.importing.values import (
     NUMBER,
     cell_number,
     choice,
-    read_grades,
     read_status,
     unit_in,
     when_text,
@@ -214,7 +208,7 @@ def _kind_cell(item: Item, name: str, cell: Cell) -> bool | None:
         if year is not None:
             item.fields[name] = Value(int(year.group(1)), cell.origin)
         return year is not None
-    by_readback = _readback_cell(item, name, cell)
+    by_readback = readback_cell(item, name, cell)
     if by_readback is not None:
         return by_readback
     if item.kind == "practice_rating" and name in _RATING_CHOICES:
@@ -222,27 +216,6 @@ def _kind_cell(item: Item, name: str, cell: Cell) -> bool | None:
         if code is not None:
             item.fields[name] = Value(code, cell.origin)
         return code is not None
-    return None
-
-
-def _readback_cell(item: Item, name: str, cell: Cell) -> bool | None:
-    """A cell of a table only sip's documents have (current state, results, student groups)."""
-    if item.kind == "data_point" and name == "students":
-        return students_cell(item, cell)
-    if item.kind == "data_point" and name == "source":  # "MCAS", "Other source"
-        code = choice(cell.text, "data_source")
-        if code is not None:
-            item.fields[name] = Value(code, cell.origin)
-        return code is not None
-    if item.kind == "result" and name == "actual":
-        return result_cell(item, cell)
-    if item.kind == "local_group" and name == "combines":
-        return combines_cell(item, cell)
-    if item.kind == "goal" and name == "grades":  # "3-5", "4, 5"
-        grades = read_grades(cell.text)
-        if grades is not None:
-            item.fields[name] = Value(grades, cell.origin)
-        return grades is not None
     return None
 
 

@@ -27,7 +27,8 @@ def read_cover(blocks: tuple[Block, ...], placement: Placement) -> set[int]:
         lines.append((index, block))
     map_ = import_map()
     written = [normalise(line.text) for _, line in lines]
-    if not any(contains(line, title) for line in written for title in map_.cover_titles):
+    named = any(contains(line, title) for line in written for title in map_.cover_titles)
+    if not named and not _own_title(lines):
         return set()
     title = blocks[0]
     how = "read from the cover page's title"
@@ -36,9 +37,13 @@ def read_cover(blocks: tuple[Block, ...], placement: Placement) -> set[int]:
     for index, line in lines:
         words = normalise(line.text)
         kind = next((k for k, f in plan_kinds().items() if normalise(f.title) == words), None)
-        if kind is not None and kind != DEFAULT_KIND and placement.kind is None:
+        if kind == DEFAULT_KIND:
+            # The default needs no line in the draft, but no heading may change it either.
+            placement.kind_on_cover = True
+        elif kind is not None and placement.kind is None:
             # "School Improvement Plan": the title only one kind of plan is printed with
             placement.kind = Value(kind, line.origin, "chosen from the cover page's title in")
+            placement.kind_on_cover = True
             read.add(index)
         elif any(words.endswith(f" {end}") for end in map_.cover_districts):
             if ("school", "district") not in placement.texts:
@@ -47,7 +52,34 @@ def read_cover(blocks: tuple[Block, ...], placement: Placement) -> set[int]:
                 read.add(index)
         elif "\u00b7" in line.text and _cover_type_line(line, placement):
             read.add(index)
+    read |= _title_line(lines, placement)
     return read
+
+
+def _title_line(lines: list[tuple[int, Paragraph]], placement: Placement) -> set[int]:
+    """The plan's own title ("Cobble Lane Renewal Plan"), where it stands for its kind's."""
+    if not _own_title(lines):
+        return set()
+    index, line = lines[0]
+    if any(normalise(f.title) == normalise(line.text) for f in plan_kinds().values()):
+        return set()  # the kind's usual title: the plan has none of its own
+    how = "read from the cover page's line"
+    placement.texts[("plan", "title")] = [Value(line.text.strip(), line.origin, how)]
+    return {index}
+
+
+def _own_title(lines: list[tuple[int, Paragraph]]) -> bool:
+    """True when the cover's first line is the plan's title: sip's year line follows it.
+
+    sip's cover writes the school's name, the plan's title, then "SY2026-27 · Initial plan"
+    (or the school year alone).
+    """
+    if len(lines) < 2:
+        return False
+    parts = lines[1][1].text.split("\u00b7")
+    return bool(SCHOOL_YEAR.fullmatch(parts[0].strip())) and all(
+        choice(part, "plan_type") is not None for part in parts[1:]
+    )
 
 
 def _cover_type_line(line: Paragraph, placement: Placement) -> bool:
@@ -70,6 +102,8 @@ def read_submission(block: Paragraph, placement: Placement) -> bool:
     read as a label; with what was submitted in parentheses it is a submission.
     """
     text = block.text.strip()
+    if _cover_detail(text, block, placement):
+        return True
     for code, words in label_table("submitted_to").items():
         if not text.startswith(f"{words} "):
             continue
@@ -80,10 +114,33 @@ def read_submission(block: Paragraph, placement: Placement) -> bool:
         if when is None:
             return False
         item = Item("submission", block.origin)
-        item.fields["to"] = Value(code, block.origin)
+        # a turnaround plan's "Local Stakeholder Group" is its stakeholder group
+        to = "stakeholder_group" if code == "local_stakeholder_group" else code
+        item.fields["to"] = Value(to, block.origin)
         item.fields["date"] = Value(when, block.origin)
         if rest.group(2):
             item.fields["what"] = Value(rest.group(2), block.origin)
         placement.items.setdefault(("plan", "submissions"), []).append(item)
         return True
+    return False
+
+
+def _cover_detail(text: str, block: Paragraph, placement: Placement) -> bool:
+    """A title page's "Kind of plan: Sustainable Improvement Plan" or "Eligible to exit ... SY2028-29".
+
+    The kind is named where the plan's own title stands in for its kind's; the exit year is
+    worded by the plan's kind (``exit_eligibility`` in data/labels.yaml).
+    """
+    if normalise(text).startswith("kind of plan "):
+        words = normalise(text)[len("kind of plan ") :]
+        kind = next((k for k, f in plan_kinds().items() if normalise(f.title) == words), None)
+        if kind is not None and placement.kind is None:
+            placement.kind = Value(kind, block.origin, "read from")
+        return kind is not None
+    for words in label_table("exit_eligibility").values():
+        year = text[len(words) :].strip() if text.startswith(words) else ""
+        if year and SCHOOL_YEAR.fullmatch(year):
+            value = Value(year, block.origin)
+            placement.texts.setdefault(("plan", "exit_eligibility_year"), [value])
+            return True
     return False

@@ -17,7 +17,7 @@ from sipcli.importing.placed import (
     add_text,
     id_of,
 )
-from sipcli.importing.readback import evidence_entry
+from sipcli.importing.readback import evidence_entry, practice_heading
 from sipcli.importing.values import choice, label_value, when_text
 from sipcli.importing.wording import Path, import_map, match_label, normalise
 
@@ -190,6 +190,12 @@ def item_heading(block: Heading, state: WalkState, placement: Placement) -> bool
     of such headings is the section's items and the next their children (an objective's
     initiatives), each keeping the id the document shows.
     """
+    practice = practice_heading(block.text) if state.section == "goals" else None
+    if practice is not None:  # "TP2: Intentional practices ...": the goals below are under it
+        marker = Item("practice", block.origin)
+        marker.fields["turnaround_practice"] = Value(practice, block.origin)
+        state.items, state.levels, state.label = [marker], [block.level], None
+        return True
     match = ITEM_HEADING.match(block.text.strip())
     kinds = import_map().list_items.get(state.section or "", ())
     if match is None or not kinds:

@@ -3,8 +3,10 @@
 The current-state table's "Students" cell ("High needs · Grades 3-5"), a goal's "Interim
 targets: 32% by spring 2027; 35% by spring 2028" line, a results table's figures, a student
 group the plan names ("Special populations", cited by its label in the goals table) and an
-"Evidence" bullet ("Family forum slides · Presentation · 2026-02-05"). Their words are those
-of ``data/labels.yaml``, the file the renderer writes them from.
+"Evidence" bullet ("Family forum slides · Presentation · 2026-02-05"), a benchmark's
+"Initiatives: I1.1" line, a goal's "Baseline data point: D1: ..." line and the Turnaround
+Practice heading its goals sit under. Their words are those of ``data/labels.yaml``, the file
+the renderer writes them from.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import re
 from sipcli.importing.blocks import Cell, Origin
 from sipcli.importing.placed import Item, Leftover, Placement, Value, id_of
 from sipcli.importing.values import NUMBER, choice, read_grades, unit_in, when_text
+from sipcli.importing.wording import import_map, normalise
+from sipcli.model.labels import label_table
 
 #: What joins a figure's parts in sip's cells and lines: "High needs · Grades 3-5".
 _PARTS = " \u00b7 "
@@ -40,11 +44,99 @@ def students_cell(item: Item, cell: Cell) -> bool:
         if grades is not None and (read := read_grades(grades.group(1))) is not None:
             item.fields["grades"] = Value(read, cell.origin)
             continue
+        subject = choice(part, "subject")  # "High needs · Grade 4 · ELA"
+        if subject is not None:
+            item.fields["subject"] = Value(subject, cell.origin)
+            continue
         code = choice(part, "student_group")
         if code is None:
             return False
         item.fields["student_group"] = Value(code, cell.origin)
     return True
+
+
+def readback_cell(item: Item, name: str, cell: Cell) -> bool | None:
+    """A cell of a table only sip's documents have (current state, results, student groups).
+
+    None when the cell is not one of them, to be read as any other.
+    """
+    coded = _CODED_CELLS.get((item.kind, name))
+    if coded is not None:  # "Other source", "In progress": by its label
+        code = choice(cell.text, coded)
+        if code is not None:
+            item.fields[name] = Value(code, cell.origin)
+        return code is not None
+    if item.kind == "data_point" and name == "students":
+        return students_cell(item, cell)
+    if item.kind == "result" and name == "actual":
+        return result_cell(item, cell)
+    if item.kind == "local_group" and name == "combines":
+        return combines_cell(item, cell)
+    if item.kind == "goal" and name == "grades":  # "3-5", "4, 5"
+        grades = read_grades(cell.text)
+        if grades is not None:
+            item.fields[name] = Value(grades, cell.origin)
+        return grades is not None
+    if item.kind == "goal" and name == "baseline.data_ref":
+        return _data_ref_cell(item, cell)
+    if item.kind == "benchmark" and name == "statement":
+        return _benchmark_statement(item, cell)
+    return None
+
+
+#: Cells that name a code by its label, by item kind and field: the labels' table.
+_CODED_CELLS = {
+    ("data_point", "source"): "data_source",
+    ("milestone", "status"): "milestone_status",
+}
+
+
+#: An id alone, or an id and the words that name it ("D1: Grade 4 readers at benchmark").
+_NAMED_ID = re.compile(r"^([A-Za-z][A-Za-z0-9_.-]{0,39})(?::\s+\S.*)?$", re.DOTALL)
+
+
+def _data_ref_cell(item: Item, cell: Cell) -> bool:
+    """A goal's "D1: Grade 4 readers at benchmark": the id of the data point its baseline cites."""
+    match = _NAMED_ID.fullmatch(cell.text.strip())
+    if match is None:
+        return False
+    item.fields["baseline.data_ref"] = Value(match.group(1), cell.origin)
+    return True
+
+
+def _benchmark_statement(item: Item, cell: Cell) -> bool | None:
+    """A benchmark's sentence with an "Initiatives: I1.1, I2.1" line below it: both are read.
+
+    None when its last line names no initiatives: the cell is read as any statement.
+    """
+    *lines, last = cell.text.strip().split("\n")
+    head, colon, rest = last.partition(":")
+    phrases = next(kind.columns for kind in import_map().tables if kind.name == "benchmark")
+    if not lines or not colon or normalise(head) not in phrases.get("initiative_refs", ()):
+        return None
+    refs = [part.strip() for part in rest.split(",") if part.strip()]
+    if not refs or not all(_NAMED_ID.fullmatch(ref) and ":" not in ref for ref in refs):
+        return None
+    item.fields["statement"] = Value("\n".join(lines).strip(), cell.origin)
+    item.fields["initiative_refs"] = Value(refs, cell.origin)
+    return True
+
+
+def practice_heading(text: str) -> str | None:
+    """The Turnaround Practice a heading names as sip writes it ("TP2: Intentional ..."), or None."""
+    code, colon, words = text.strip().partition(":")
+    shown = label_table("practice").get(code.strip())
+    if not colon or shown is None or normalise(words) != normalise(shown):
+        return None
+    return code.strip()
+
+
+def under_practice(goals: list[Item], practice: Item) -> None:
+    """Goals read under a Turnaround Practice's heading: each sits under that practice."""
+    code = practice.fields["turnaround_practice"]
+    how = "read from the practice named in"
+    for goal in goals:
+        goal.fields.setdefault("turnaround_practice", Value(code.value, code.origin, how))
 
 
 def result_cell(item: Item, cell: Cell) -> bool:

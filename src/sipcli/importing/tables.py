@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from sipcli.importing.blocks import Cell, Table
 from sipcli.importing.cells import Column
 from sipcli.importing.placed import Item, Leftover, Placement, Value, WalkState, add_text
+from sipcli.importing.readback import under_practice
 from sipcli.importing.rows import is_title_row, place_row, row_origin
 from sipcli.importing.values import cell_number, choice, read_period, result_kind
 from sipcli.importing.wording import TableKind, best_match, import_map, match_label, normalise
@@ -48,11 +49,14 @@ def place_table(
     if under is not None:
         _rows_under(under, kind, columns + period_columns, body, placement, state.section)
         return
+    before = len(placement.items.get(kind.path, []))
     previous: Item | None = None
     for row in body:
         previous = place_row(
             kind, columns + period_columns, row, placement, state.section or kind.path[0], previous
         )
+    if kind.name == "goal" and state.items and state.items[-1].kind == "practice":
+        under_practice(placement.items.get(kind.path, [])[before:], state.items[-1])
 
 
 def _demographics(

@@ -148,6 +148,9 @@ def label_value(path: Path, text: str, school_year: int | None = None) -> Any | 
     if path == ("district_systems", "standards"):  # "I: Leadership and governance, II: ..."
         codes = [part.split(":")[0].strip() for part in text.split(",")]
         return codes if all(re.fullmatch(r"[IV]{1,3}", code) for code in codes) else None
+    if path == ("financial_plan", "total_cost"):  # "$1,450,000"
+        match = re.fullmatch(r"\$?\s*(\d[\d,]*(?:\.\d+)?)", text.strip())
+        return float(match.group(1).replace(",", "")) if match else None
     if path == ("school", "snapshot", "enrollment"):
         match = re.fullmatch(r"(\d[\d,]*)(?:\s*\((.+)\))?", text.strip())
         return int(match.group(1).replace(",", "")) if match else None

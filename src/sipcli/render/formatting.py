@@ -134,7 +134,7 @@ def with_unit(value: float | None, unit: str | None) -> str:
 
 
 def _suffix(unit: str | None) -> str:
-    """What follows a number of ``unit``: "%", " points", " (SGP)"; nothing for a count."""
+    """What follows a number of ``unit``: "%", " points", " (SGP)", " (count)"; nothing without one."""
     return label_table("unit").get(unit or "", "")
 
 

@@ -150,13 +150,22 @@ def vision(plan: Plan) -> Section | None:
 
 
 def _who(point: DataPoint) -> str:
-    """Whose figure it is: the student group and the grades, "High needs · Grades 4, 5"."""
+    """Whose figure it is and in what: the student group, the grades and the subject.
+
+    "High needs · Grades 4, 5 · ELA"; the parts not given are left out.
+    """
     shown = grades(point.grades)
     grade_words = (
         f"{'Grade' if len(point.grades or []) == 1 else 'Grades'} {shown}" if shown else ""
     )
     return " · ".join(
-        part for part in (label("student_group", point.student_group), grade_words) if part
+        part
+        for part in (
+            label("student_group", point.student_group),
+            grade_words,
+            label("subject", point.subject),
+        )
+        if part
     )
 
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from sipcli.load.config import RenderLook
 from sipcli.model import Plan
-from sipcli.model.kinds import DEFAULT_KIND, kind_of, plan_title
+from sipcli.model.kinds import DEFAULT_KIND, facts_for, kind_of, plan_title
 from sipcli.model.labels import exit_label, label, submitted_to
 from sipcli.model.plan_info import PlanInfo
 from sipcli.render.cover import build_cover
@@ -88,6 +88,8 @@ def plan_details(plan: Plan) -> tuple[Entry, ...]:
         ("District", school.district),
         ("School year", info.school_year),
         ("Plan type", plan_type(info)),
+        # A title of the plan's own stands where its kind's would: the kind is said here.
+        ("Kind of plan", facts_for(plan).title if info.title else None),
         ("Horizon", f"{horizon} year{'s' if horizon != 1 else ''}" if horizon else None),
         ("Status", label("plan_status", info.status)),
         ("Designation", label("designation", info.designation)),
