@@ -80,3 +80,6 @@ class SourceDocument:
     blocks: tuple[Block, ...]
     notes: tuple[str, ...] = field(default_factory=tuple)
     """What the reader did that the user should know (tracked changes accepted, ...)."""
+    rendered_by_sip: bool = False
+    """Whether sip rendered the document (`importing.derived.rendered_by_sip`): what sip
+    derives from the plan is then left out of the draft, not kept as text to place."""

@@ -5,12 +5,14 @@ naming its source ("# from table 3, row 2"), each inferred value one saying how 
 ("# read from the statement in table 3, row 2"); each key the format requires and the source
 lacks is a ``<placeholder>`` as `sip init` writes them, so the draft validates once they are
 filled. What could not be placed is kept verbatim in a ``# Not imported`` comment block at
-the end of the section it most likely belongs to.
+the end of the section it most likely belongs to. What sip derives from the plan, left out of a
+document sip rendered, is counted in the header's notes.
 """
 
 from __future__ import annotations
 
 import re
+import textwrap
 import types
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
@@ -20,6 +22,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from sipcli.edit.fmt import dump
+from sipcli.importing.derived import derived_note
 from sipcli.importing.mapping import Item, Leftover, Path, Placement, Value, import_map
 from sipcli.model import TOP_LEVEL_KEYS, Plan
 from sipcli.model.kinds import DEFAULT_KIND, plan_kinds
@@ -73,6 +76,11 @@ def _header(placement: Placement) -> str:
         "# `sip validate --show-placeholders` on this file.",
     ]
     lines += [f"# Note: {note}" for note in placement.notes]
+    derived = derived_note(placement)
+    if derived is not None:
+        lines += textwrap.wrap(
+            f"Note: {derived}.", 92, initial_indent="# ", subsequent_indent="#   "
+        )
     return "\n".join(lines) + "\n\n"
 
 

@@ -24,6 +24,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 
 from sipcli.errors import SipError
 from sipcli.importing.blocks import Block, Cell, Heading, Origin, Paragraph, SourceDocument, Table
+from sipcli.importing.derived import rendered_by_sip
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _FALLBACK = f"{_MC}Fallback"
@@ -73,7 +74,18 @@ def read_docx(data: bytes, file: str) -> SourceDocument:
     reader = _Reader(_Styles(document))
     reader.walk(body)
     notes = _tracked_note(body) + _part_notes(document)
-    return SourceDocument(file, tuple(reader.blocks), notes)
+    return SourceDocument(file, tuple(reader.blocks), notes, _by_sip(document, reader.styles))
+
+
+def _by_sip(document: Document, styles: _Styles) -> bool:
+    """Whether sip rendered the document, by its author, creation date and styles."""
+    try:
+        properties = document.core_properties
+        author, created = properties.author, properties.created
+    # A damaged core properties part: nothing says sip made the document.
+    except Exception:
+        return False
+    return rendered_by_sip(author, created, styles.names())
 
 
 def _open(data: bytes, file: str) -> Document:
@@ -114,6 +126,10 @@ class _Styles:
             ),
             None,
         )
+
+    def names(self) -> list[str]:
+        """The name of every style the document defines."""
+        return [_name(style) for style in self._by_id.values()]
 
     def chain(self, style_id: str | None) -> list[BaseOxmlElement]:
         """The style ``style_id`` (or the default paragraph style) and those it is based on."""

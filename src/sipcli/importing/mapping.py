@@ -5,7 +5,9 @@ belong to (``data/import_map.yaml``); a labelled paragraph or sub-heading choose
 field; a table is matched to a kind of item (goal, challenge, ...) by its header rows, one
 item per row. Every value keeps the `Origin` it came from and, when sip worked it out rather
 than reading it in a cell, how (``inferred``). What cannot be placed is a `Leftover` with the
-section it most likely belongs to: the section of the nearest heading above it.
+section it most likely belongs to: the section of the nearest heading above it. In a document
+sip rendered, the leftovers of what sip derives from the plan are then set apart
+(`importing.derived`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Iterable
 from sipcli.errors import SipError
 from sipcli.importing.blocks import Block, Heading, Paragraph, SourceDocument, Table
 from sipcli.importing.cover import read_cover
+from sipcli.importing.derived import set_apart
 from sipcli.importing.lines import (
     LIST_LABELS,
     item_heading,
@@ -70,6 +73,7 @@ def place(document: SourceDocument, overrides: dict[str, str] | None = None) -> 
     resolve_group_labels(placement)
     for goal in placement.items.get(("goals",), []):
         infer_direction(goal)  # once its lines ("Direction: Maintain") had their say
+    set_apart(document, placement)  # last: a repeated value is one the draft already holds
     return placement
 
 
@@ -123,7 +127,7 @@ def _heading(block: Heading, state: WalkState, placement: Placement) -> None:
             None,
         )
         placement.sections.setdefault(entry.section, block.origin)
-        if entry.kind and placement.kind is None:
+        if entry.kind and placement.kind is None and not placement.kind_on_cover:
             placement.kind = Value(entry.kind, block.origin, "chosen from")
         return
     anywhere = match_label(block.text)

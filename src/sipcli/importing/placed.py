@@ -61,8 +61,14 @@ class Placement:
     sections: dict[str, Origin] = field(default_factory=dict)
     """Each section found, with the heading that chose it."""
     leftovers: list[Leftover] = field(default_factory=list)
+    derived: list[tuple[str, Leftover]] = field(default_factory=list)
+    """In a document sip rendered, what sip derives from the plan and left out, each with
+    what it is ("contents"): see `importing.derived`."""
     kind: Value | None = None
     """The kind of plan, when a heading only one kind of plan uses says it."""
+    kind_on_cover: bool = False
+    """The cover page's title names the kind, the default one included: no heading changes it
+    then (a Sustainable Improvement Plan may have a "Financial plan" too)."""
     school_year: int | None = None
     """The first calendar year of the plan's school year, when the source says it."""
     school_year_text: Value | None = None

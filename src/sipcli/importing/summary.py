@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from sipcli.importing.derived import derived_note
 from sipcli.importing.mapping import Item, Placement, Value
 from sipcli.model import TOP_LEVEL_KEYS
 
@@ -31,6 +32,8 @@ class ImportSummary:
     placeholders: int
     """How many ``<placeholders>`` the draft holds for the team to fill."""
     notes: tuple[str, ...] = ()
+    derived: int = 0
+    """Blocks sip derives from the plan, left out of a draft of a document sip rendered."""
 
     @property
     def imported(self) -> int:
@@ -49,6 +52,7 @@ class ImportSummary:
             "imported": self.imported,
             "inferred": len(self.inferred),
             "left_over": self.left_over,
+            "derived_left_out": self.derived,
             "placeholders": self.placeholders,
             "sections": [count.__dict__ for count in self.sections],
             "inferred_values": list(self.inferred),
@@ -89,7 +93,11 @@ def summarise(placement: Placement, placeholders: int) -> ImportSummary:
         for where, value in values.get(key, [])
         if value.inferred
     )
-    return ImportSummary(placement.file, counts, inferred, placeholders, placement.notes)
+    derived = derived_note(placement)
+    notes = (*placement.notes, *([derived] if derived else []))
+    return ImportSummary(
+        placement.file, counts, inferred, placeholders, notes, len(placement.derived)
+    )
 
 
 def _item_values(item: Item, where: str) -> Iterator[tuple[str, Value]]:
