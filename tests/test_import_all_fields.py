@@ -82,7 +82,7 @@ def test_the_document_reads_the_unit_of_a_count(tmp_path: Path, run_sip: Any) ->
 def test_a_sustainable_improvement_plan_with_a_financial_plan_stays_one(
     tmp_path: Path, run_sip: Any
 ) -> None:
-    """"Financial plan" is a Level 4 heading, but the cover's title has named the kind."""
+    """A "Financial plan" heading is Level 4 wording, but the cover's title named the kind."""
     text = (FIXTURES.parent.parent / "examples" / "middle.yaml").read_text(encoding="utf-8")
     plan = tmp_path / "middle.yaml"
     plan.write_text(

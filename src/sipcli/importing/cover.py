@@ -33,27 +33,36 @@ def read_cover(blocks: tuple[Block, ...], placement: Placement) -> set[int]:
     title = blocks[0]
     how = "read from the cover page's title"
     placement.texts.setdefault(("school", "name"), []).append(Value(title.text, title.origin, how))
-    read = {0}
-    for index, line in lines:
-        words = normalise(line.text)
-        kind = next((k for k, f in plan_kinds().items() if normalise(f.title) == words), None)
-        if kind == DEFAULT_KIND:
-            # The default needs no line in the draft, but no heading may change it either.
-            placement.kind_on_cover = True
-        elif kind is not None and placement.kind is None:
-            # "School Improvement Plan": the title only one kind of plan is printed with
-            placement.kind = Value(kind, line.origin, "chosen from the cover page's title in")
-            placement.kind_on_cover = True
-            read.add(index)
-        elif any(words.endswith(f" {end}") for end in map_.cover_districts):
-            if ("school", "district") not in placement.texts:
-                value = Value(line.text.strip(), line.origin, "read from the cover page's line")
-                placement.texts[("school", "district")] = [value]
-                read.add(index)
-        elif "\u00b7" in line.text and _cover_type_line(line, placement):
-            read.add(index)
+    read = {0} | {index for index, line in lines if _cover_line(line, placement)}
     read |= _title_line(lines, placement)
     return read
+
+
+def _cover_line(line: Paragraph, placement: Placement) -> bool:
+    """Read one line under the cover's title (the kind, the district, the plan type).
+
+    Returns whether the line was read.
+    """
+    words = normalise(line.text)
+    kind = next((k for k, f in plan_kinds().items() if normalise(f.title) == words), None)
+    if kind == DEFAULT_KIND:
+        # The default needs no line in the draft, but no heading may change it either.
+        placement.kind_on_cover = True
+        return False
+    if kind is not None:
+        if placement.kind is not None:
+            return False
+        # "School Improvement Plan": the title only one kind of plan is printed with
+        placement.kind = Value(kind, line.origin, "chosen from the cover page's title in")
+        placement.kind_on_cover = True
+        return True
+    if any(words.endswith(f" {end}") for end in import_map().cover_districts):
+        if ("school", "district") in placement.texts:
+            return False
+        value = Value(line.text.strip(), line.origin, "read from the cover page's line")
+        placement.texts[("school", "district")] = [value]
+        return True
+    return "\u00b7" in line.text and _cover_type_line(line, placement)
 
 
 def _title_line(lines: list[tuple[int, Paragraph]], placement: Placement) -> set[int]:
