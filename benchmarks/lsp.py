@@ -34,6 +34,7 @@ from common import ROOT, repeated_times, tool
 sys.path.insert(0, str(ROOT))
 
 from sipcli.editing.diagnose import diagnose
+from sipcli.load.incremental import IncrementalParser
 from tests.lsp_client import Editor
 
 EXAMPLE = ROOT / "examples" / "middle.yaml"
@@ -133,22 +134,34 @@ def bursts(plan: Path, count: int) -> list[float]:
         editor.close()
 
 
+def typed(text: str, count: int) -> list[str]:
+    """The texts after each of ``count`` keystrokes at the end of a goal's plain statement."""
+    lines = text.splitlines(keepends=True)
+    line = next(i for i, row in enumerate(lines) if _PLAIN_STATEMENT.match(row.rstrip("\n")))
+    end = lines[line].rstrip("\n")
+    return [
+        "".join([*lines[:line], end + "x" * n + "\n", *lines[line + 1 :]])
+        for n in range(1, count + 1)
+    ]
+
+
 def in_process(plan: Path, runs: int) -> tuple[list[float], list[float]]:
-    """Return the wall and CPU seconds `diagnose` takes for each of ``runs`` texts, no server.
+    """Return the wall and CPU seconds `diagnose` takes for each of ``runs`` keystrokes, no server.
 
     Set beside the keystrokes, it tells the work from the protocol and the event loop; the
     CPU time is what the work costs when other programs share the processor. As the server
-    does, what the first run loaded is set aside from the garbage collector.
+    does, what the first run loaded is set aside from the garbage collector and one
+    `IncrementalParser` reads every text.
     """
     text = plan.read_text(encoding="utf-8")
-    diagnose(text, plan)
+    parser = IncrementalParser()
+    diagnose(text, plan, parser=parser)
     gc.collect()
     gc.freeze()
     wall, cpu = [], []
-    for index in range(runs):
-        changed = text + f"\n# keystroke {index}\n"
+    for changed in typed(text, runs):
         start, start_cpu = time.perf_counter(), time.thread_time()
-        diagnose(changed, plan)
+        diagnose(changed, plan, parser=parser)
         wall.append(time.perf_counter() - start)
         cpu.append(time.thread_time() - start_cpu)
     gc.unfreeze()
@@ -158,11 +171,12 @@ def in_process(plan: Path, runs: int) -> tuple[list[float], list[float]]:
 def profile(plan: Path, runs: int) -> None:
     """Print the functions taking most of `diagnose`'s time over ``runs`` keystrokes' texts."""
     text = plan.read_text(encoding="utf-8")
-    diagnose(text, plan)  # the first run imports the rules and reads the configuration
+    parser = IncrementalParser()
+    diagnose(text, plan, parser=parser)  # the first run imports the rules, reads the config
     profiler = cProfile.Profile()
     profiler.enable()
-    for index in range(runs):
-        diagnose(text + f"\n# keystroke {index}\n", plan)
+    for changed in typed(text, runs):
+        diagnose(changed, plan, parser=parser)
     profiler.disable()
     pstats.Stats(profiler, stream=sys.stdout).sort_stats("cumulative").print_stats(30)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from sipcli.diagnostics import Diagnostic, FileResult
 from sipcli.lint.engine import lint_plan
 from sipcli.lint.settings import RuleSelection, settings_for
+from sipcli.load.incremental import IncrementalParser
 from sipcli.load.limits import DEFAULT_MAX_BYTES
 from sipcli.load.source import load_bytes
 from sipcli.validate.check import calendar_source
@@ -34,8 +35,16 @@ class DiagnoseSettings:
     max_bytes: int = DEFAULT_MAX_BYTES
 
 
-def diagnose(text: str, path: Path, settings: DiagnoseSettings | None = None) -> list[Diagnostic]:
+def diagnose(
+    text: str,
+    path: Path,
+    settings: DiagnoseSettings | None = None,
+    parser: IncrementalParser | None = None,
+) -> list[Diagnostic]:
     """Return what `sip lint` reports for ``path`` if the file held ``text``, in file order.
+
+    ``parser``, kept from one text of a document to the next, parses only the top-level
+    sections that changed; the result is the same.
 
     Raises:
         SipError: when the configuration that applies to ``path`` is invalid (as `sip lint`
@@ -46,7 +55,7 @@ def diagnose(text: str, path: Path, settings: DiagnoseSettings | None = None) ->
     # surrogatepass: a lone surrogate becomes bytes that are not UTF-8, which the loader
     # reports as SIP005 at its place, as it would for such a file on disk.
     raw = text.encode("utf-8", "surrogatepass")
-    loaded = load_bytes(raw, file=file, max_bytes=chosen.max_bytes)
+    loaded = load_bytes(raw, file=file, max_bytes=chosen.max_bytes, parser=parser)
     if loaded.document is None:
         return [loaded.diagnostic] if loaded.diagnostic else []
     validation = validate_document(loaded.document, calendar_source(path, chosen.config))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -118,11 +119,18 @@ def load_file(
 
 
 def load_bytes(
-    raw: bytes, *, file: str, max_bytes: int = DEFAULT_MAX_BYTES, keep_comments: bool = False
+    raw: bytes,
+    *,
+    file: str,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    keep_comments: bool = False,
+    parser: Callable[[str], CommentedMap] | None = None,
 ) -> LoadResult:
     """Decode and parse a plan's bytes; never raises for bad content.
 
-    The data holds the file's comments only with ``keep_comments`` (see `parse`).
+    The data holds the file's comments only with ``keep_comments`` (see `parse`). ``parser``
+    replaces `parse` (without comments): `sip lsp` gives each open plan an
+    `~sipcli.load.incremental.IncrementalParser`.
     """
     if len(raw) > max_bytes:
         return _refused(file, [], Refusal(TOO_LARGE, 1, 1, _too_large(len(raw), max_bytes)))
@@ -133,7 +141,7 @@ def load_bytes(
         return _refused(file, split_lines(raw.decode("utf-8", errors="replace")), refusal)
     lines = split_lines(text)
     try:
-        data = parse(text, keep_comments=keep_comments)
+        data = parser(text) if parser is not None else parse(text, keep_comments=keep_comments)
     except Refusal as refusal:
         return _refused(file, lines, refusal)
     return LoadResult(file, lines, Document(file, lines, data), None)

@@ -8,9 +8,10 @@ go on answering from it; the syntax error itself is a diagnostic like any other.
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sipcli.editing.analysis import Analysis
+from sipcli.load.incremental import IncrementalParser
 
 
 @dataclass
@@ -25,6 +26,9 @@ class OpenPlan:
     good: tuple[int | None, str] | None = None
     """The last text that parsed, and its version, kept to analyse when asked."""
     pending: asyncio.Task[None] | None = None
+    parser: IncrementalParser = field(default_factory=IncrementalParser)
+    """Parses each new text reusing the sections of the last that did not change (used by
+    the diagnostics worker only, one run at a time)."""
 
     def supersede(self) -> None:
         """Cancel the diagnostics run still waiting: a newer text replaces it."""

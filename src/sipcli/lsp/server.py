@@ -36,6 +36,7 @@ from sipcli.editing.rules import rule_hover
 from sipcli.editing.types import RenameRefused
 from sipcli.errors import SipError
 from sipcli.load.detect import text_may_be_plan
+from sipcli.load.incremental import IncrementalParser
 from sipcli.load.source import LOADER_CHECKS, split_lines
 from sipcli.lsp.convert import SOURCE, Positions, completion_item
 from sipcli.lsp.documents import OpenPlan
@@ -170,7 +171,8 @@ class SipLanguageServer(LanguageServer):
             )
             return
         loop = asyncio.get_running_loop()
-        found = await loop.run_in_executor(self.worker, self._diagnose, text, path)
+        parser = self.plan(uri).parser
+        found = await loop.run_in_executor(self.worker, self._diagnose, text, path, parser)
         if self.document(uri).version != version:
             return  # a newer text is on its way to being diagnosed
         if isinstance(found, SipError):
@@ -192,10 +194,12 @@ class SipLanguageServer(LanguageServer):
             # break the YAML: hover and the outline then answer from this text.
             self.plan(uri).parsed(text, version)
 
-    def _diagnose(self, text: str, path: Path) -> list[Diagnostic] | SipError:
+    def _diagnose(
+        self, text: str, path: Path, parser: IncrementalParser
+    ) -> list[Diagnostic] | SipError:
         """Run in the worker: the diagnostics of ``text``, or why the configuration is bad."""
         try:
-            found = diagnose(text, path, self.settings)
+            found = diagnose(text, path, self.settings, parser)
         except SipError as error:
             return error
         if not self.settled:
