@@ -89,15 +89,11 @@ def import_plan(
 
     with cannot_run_on_sip_error():
         overrides = parse_overrides(column_map or [])
-    if len(sources) == 1 and not _names_a_folder(output):
+    # An existing folder as -o takes the plan named after its source, as several sources do.
+    if len(sources) == 1 and not output.is_dir():
         _import_one(sources[0], output, overrides, force, summary_format, max_file_size)
     else:
         _import_many(sources, output, overrides, force, summary_format, max_file_size)
-
-
-def _names_a_folder(output: Path) -> bool:
-    """Whether ``-o`` is a folder that exists (a plan is then written into it)."""
-    return output.is_dir()
 
 
 def _import_one(

@@ -18,7 +18,7 @@ from sipcli.editing.context import cursor_at
 from sipcli.editing.fields import choices, field_at, key_documentation, section_documentation
 from sipcli.editing.index import Definition, Index, KeyUse, Positions, Reference, build_index
 from sipcli.editing.outline import build_outline
-from sipcli.editing.rules import rule_hover
+from sipcli.editing.rules import code_hover
 from sipcli.editing.types import Completion, Edit, HoverText, RenameRefused, Span, Symbol
 from sipcli.load.limits import DEFAULT_MAX_BYTES
 from sipcli.load.source import Refusal, parse, split_lines
@@ -28,8 +28,6 @@ _IDENTIFIER = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{0,39}$")
 #: Words YAML 1.1 readers (many editors' YAML tools) take for true, false or null when
 #: written plainly: sip reads them as text, but an id must mean the same to every reader.
 _YAML_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
-#: A rule code in the text, e.g. in ``# sip: noqa: SIP401``.
-_CODE = re.compile(r"\bSIP\d{3}\b", re.IGNORECASE)
 
 
 class Analysis:
@@ -158,14 +156,7 @@ class Analysis:
         return self._key_hover(line, column)
 
     def _code_hover(self, line: int, column: int) -> HoverText | None:
-        if not 0 <= line < len(self.lines):
-            return None
-        for match in _CODE.finditer(self.lines[line]):
-            if match.start() <= column <= match.end():
-                text = rule_hover(match.group(0).upper())
-                if text is not None:
-                    return HoverText(text, Span(line, match.start(), line, match.end()))
-        return None
+        return code_hover(self.lines, line, column)
 
     def _reference_hover(self, line: int, column: int) -> HoverText | None:
         reference = self._reference_at(line, column)

@@ -77,10 +77,6 @@ class Positions:
             end=self.to_client(span.end_line, span.end_column),
         )
 
-    def range_of(self, line: int, start: int, end: int) -> types.Range:
-        """Return the protocol range of code-point columns ``start`` to ``end`` of ``line``."""
-        return self.range(Span(line, start, line, end))
-
     def span(self, range_: types.Range) -> Span:
         """Return the span of a protocol range."""
         line, column = self.from_client(range_.start)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
-import re
 import traceback
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -32,7 +31,7 @@ from sipcli.diagnostics import Diagnostic
 from sipcli.editing.actions import code_actions
 from sipcli.editing.analysis import Analysis
 from sipcli.editing.diagnose import DiagnoseSettings, diagnose
-from sipcli.editing.rules import rule_hover
+from sipcli.editing.rules import code_hover
 from sipcli.editing.types import RenameRefused
 from sipcli.errors import SipError
 from sipcli.load.detect import text_may_be_plan
@@ -53,7 +52,6 @@ TRIGGER_CHARACTERS = [" ", "-", ":", "["]
 REQUEST_FAILED = -32803
 #: The loader's refusals: a text with one did not parse.
 _LOADER_CODES = frozenset(check.code for check in LOADER_CHECKS)
-_RULE_CODE = re.compile(r"SIP\d{3}")
 #: The configuration files whose change alters the diagnostics of every open plan.
 _CONFIG_FILES = frozenset({".sip.yaml", ".sip.yml", "pyproject.toml"})
 
@@ -351,25 +349,13 @@ def _at(
     return document, positions, line, column
 
 
-def _rule_code_at(positions: Positions, line: int, column: int) -> tuple[str, int, int] | None:
-    """Return the rule code under the cursor (in a noqa comment or anywhere) and its columns."""
-    if line >= len(positions.lines):
-        return None
-    for match in _RULE_CODE.finditer(positions.lines[line]):
-        if match.start() <= column <= match.end():
-            return match.group(), match.start(), match.end()
-    return None
-
-
 def _hover(server: SipLanguageServer, params: types.HoverParams) -> types.Hover | None:
     document, positions, line, column = _at(server, params.text_document.uri, params.position)
-    code = _rule_code_at(positions, line, column)
-    if code is not None:
-        text = rule_hover(code[0])
-        if text is not None:
-            return _markdown(text, positions.range_of(line, code[1], code[2]))
-    analysis = server.analysis(document)
-    found = analysis.hover(line, column) if analysis is not None else None
+    # A rule code is explained even in a text that does not parse, or is not a plan.
+    found = code_hover(positions.lines, line, column)
+    if found is None:
+        analysis = server.analysis(document)
+        found = analysis.hover(line, column) if analysis is not None else None
     if found is None:
         return None
     return _markdown(found.markdown, positions.range(found.span))
